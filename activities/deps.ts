@@ -1,0 +1,6 @@
+import type { Db } from '../prisma/client';
+
+/** What activities need from the outside world; the worker builds it once and tests inject their own. */
+export interface ActivityDeps {
+  db: Db;
+}

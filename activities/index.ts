@@ -1,0 +1,8 @@
+import type { ActivityDeps } from './deps';
+import { createPasswordResetActivities } from './passwordReset';
+
+export function createActivities(deps: ActivityDeps) {
+  return { ...createPasswordResetActivities(deps) };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

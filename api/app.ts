@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { auditRouter } from './audit/router';
+import { authenticate } from './auth/authenticate';
+import { authRouter } from './auth/router';
+import type { AppDeps } from './deps';
+import { departmentsRouter } from './departments/router';
+import { errorHandler, routeNotFound } from './errors';
+import { healthRouter } from './health/router';
+import { createMetrics } from './http/metrics';
+import { createRateLimits } from './http/rateLimits';
+import { passwordResetAdminRouter, passwordResetRequestRouter } from './passwordResets/router';
+import { usersRouter } from './users/router';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  const metrics = createMetrics();
+  const limits = createRateLimits(deps.config);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // A caller's request id is kept (so a trace crosses services); otherwise one is made.
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(helmet());
+  app.use(metrics.middleware);
+  app.use(healthRouter(deps, metrics.registry));
+
+  const api = Router();
+  api.use(limits.perIp);
+  api.use(express.json({ limit: '1mb' }));
+  api.use(cookieParser());
+  api.use('/auth/password-reset-requests', limits.passwordResetRequest, passwordResetRequestRouter(deps));
+  api.use('/auth', authRouter(deps, limits));
+  api.use(authenticate(deps.db, deps.tokens), limits.perUser);
+  api.use('/users', usersRouter());
+  api.use('/departments', departmentsRouter());
+  api.use('/audit', auditRouter());
+  api.use('/password-reset-requests', passwordResetAdminRouter(deps));
+  api.use(routeNotFound);
+  app.use('/api', api);
+
+  // In production the API serves the built web app; in development Vite serves it with hot reload.
+  const webDist = path.resolve(deps.config.WEB_DIST_DIR);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+  }
+  app.use(routeNotFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

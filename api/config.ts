@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { formatEnvError } from '../temporal/env';
+
+const duration = z.coerce.number().int().positive();
+
+export const apiConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
+  REFRESH_TOKEN_TTL_DAYS: duration.default(30),
+  CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  TRUST_PROXY: z.stringbool().default(false),
+  RATE_LIMIT_PER_IP_PER_MINUTE: duration.default(600),
+  RATE_LIMIT_PER_USER_PER_MINUTE: duration.default(300),
+  LOGIN_ATTEMPTS_PER_15_MINUTES: duration.default(10),
+  WEB_DIST_DIR: z.string().default('web/dist'),
+  PASSWORD_RESET_EXPIRY_HOURS: duration.default(24),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = apiConfigSchema.safeParse(env);
+  if (!parsed.success) throw new Error(formatEnvError('api', parsed.error));
+  return parsed.data;
+}

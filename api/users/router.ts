@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { contextOf, requireRole } from '../auth/authenticate';
+import { idParam } from '../http/ids';
+import { parseBody, parseQuery } from '../http/validate';
+import { createUserSchema, listUsersQuerySchema, presenceUpdateSchema, updateUserSchema } from './schemas';
+import { createUser, deactivateUser, getUser, listUsers, setPresence, updateUser } from './service';
+
+export function usersRouter() {
+  const router = Router();
+  router.put('/me/status', async (req, res) => {
+    res.json(await setPresence(contextOf(req), parseBody(presenceUpdateSchema, req).status));
+  });
+  router.get('/', requireRole('ADMIN', 'SUPERVISOR'), async (req, res) => {
+    res.json(await listUsers(contextOf(req), parseQuery(listUsersQuerySchema, req)));
+  });
+  router.get('/:id', requireRole('ADMIN', 'SUPERVISOR'), async (req, res) => {
+    res.json(await getUser(contextOf(req), idParam(req, 'Usuário')));
+  });
+  router.post('/', requireRole('ADMIN'), async (req, res) => {
+    res.status(201).json(await createUser(contextOf(req), parseBody(createUserSchema, req)));
+  });
+  router.patch('/:id', requireRole('ADMIN'), async (req, res) => {
+    const id = idParam(req, 'Usuário');
+    res.json(await updateUser(contextOf(req), id, parseBody(updateUserSchema, req)));
+  });
+  router.delete('/:id', requireRole('ADMIN'), async (req, res) => {
+    res.json(await deactivateUser(contextOf(req), idParam(req, 'Usuário')));
+  });
+  return router;
+}

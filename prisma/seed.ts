@@ -1,0 +1,66 @@
+import { hashPassword } from '../api/auth/passwords';
+import type { Db } from './client';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+const weekdays = { start: '08:00', end: '18:00' };
+const demoBusinessHours = {
+  timezone: 'America/Sao_Paulo',
+  days: { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays], sat: [{ start: '08:00', end: '12:00' }], sun: [] },
+};
+
+export const demoDepartments = [
+  { slug: 'laboratorio', name: 'Laboratório', color: '#0ea5e9', greeting: 'Olá! Você está falando com o Laboratório.', agent: { name: 'Lara Lima', email: 'laboratorio@demo.local' } },
+  { slug: 'comercial', name: 'Comercial', color: '#22c55e', greeting: 'Olá! Você está falando com o Comercial.', agent: { name: 'Carlos Costa', email: 'comercial@demo.local' } },
+  { slug: 'financeiro', name: 'Financeiro', color: '#f59e0b', greeting: 'Olá! Você está falando com o Financeiro.', agent: { name: 'Fernanda Freitas', email: 'financeiro@demo.local' } },
+  { slug: 'administrativo', name: 'Administrativo', color: '#a855f7', greeting: 'Olá! Você está falando com o Administrativo.', agent: { name: 'André Alves', email: 'administrativo@demo.local' } },
+] as const;
+
+export const demoLogins = [
+  { role: 'ADMIN', name: 'Ana Administradora', email: 'admin@demo.local' },
+  { role: 'SUPERVISOR', name: 'Sérgio Supervisor', email: 'supervisor@demo.local' },
+  ...demoDepartments.map((d) => ({ role: 'AGENT' as const, name: d.agent.name, email: d.agent.email, department: d.name })),
+] as const;
+
+/**
+ * The demo company, idempotent: running it again changes nothing. Its users (with a known password)
+ * are never created in production.
+ */
+export async function seedDemo(db: Db, options: { production: boolean }) {
+  const company = await db.company.upsert({ where: { slug: 'demo' }, update: {}, create: { name: 'Demo', slug: 'demo' } });
+  const departments = new Map<string, string>();
+  for (const d of demoDepartments) {
+    const department = await db.department.upsert({
+      where: { companyId_slug: { companyId: company.id, slug: d.slug } },
+      update: {},
+      create: { companyId: company.id, slug: d.slug, name: d.name, color: d.color, greeting: d.greeting, responseTimeoutMinutes: 10, businessHours: demoBusinessHours },
+    });
+    departments.set(d.name, department.id);
+  }
+  if (options.production) return { company, users: [] };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const login of demoLogins) {
+    const user = await db.user.upsert({
+      where: { email: login.email },
+      update: {},
+      create: { companyId: company.id, name: login.name, email: login.email, role: login.role, passwordHash },
+    });
+    const departmentIds = 'department' in login ? [departments.get(login.department)!] : login.role === 'SUPERVISOR' ? [...departments.values()] : [];
+    for (const departmentId of departmentIds) {
+      await db.departmentMember.upsert({
+        where: { departmentId_userId: { departmentId, userId: user.id } },
+        update: {},
+        create: { companyId: company.id, departmentId, userId: user.id },
+      });
+    }
+  }
+  return { company, users: demoLogins };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { createPrisma } = await import('./client');
+  const db = createPrisma(process.env.DATABASE_URL ?? '');
+  await seedDemo(db, { production: process.env.NODE_ENV === 'production' });
+  await db.$disconnect();
+}

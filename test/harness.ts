@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import './providedContext';
+import { createApp } from '../api/app';
+import { createTokenService } from '../api/auth/tokens';
+import { apiConfigSchema, type ApiConfig } from '../api/config';
+import { hashPassword } from '../api/auth/passwords';
+import { createPrisma, type Db } from '../prisma/client';
+import { createWorker } from '../temporal/createWorker';
+
+let runtimeInstalled = false;
+function quietTemporalRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export const testDatabaseUrl = () => inject('databaseUrl');
+
+let sharedDb: Db | undefined;
+/** One Prisma client per test file, pointed at this run's throwaway database. */
+export function testDb(): Db {
+  sharedDb ??= createPrisma(testDatabaseUrl(), { poolSize: 5 });
+  return sharedDb;
+}
+
+export async function temporalClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  return new Client({ connection, namespace: 'default' });
+}
+
+/** A worker on its own task queue so test files never steal each other's tasks. */
+export async function startTestWorker(taskQueue: string): Promise<{ worker: Worker; stop: () => Promise<void> }> {
+  quietTemporalRuntime();
+  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    deps: { db: testDb() },
+    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+  });
+  const running = worker.run();
+  return {
+    worker,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export interface TestApi {
+  url: string;
+  config: ApiConfig;
+  temporal: Client;
+  close(): Promise<void>;
+}
+
+/** The real HTTP API on port 0, as practica's tests do: requests go over the wire. */
+export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, string>> = {}): Promise<TestApi> {
+  const config = apiConfigSchema.parse({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_USER_PER_MINUTE: '100000',
+    LOGIN_ATTEMPTS_PER_15_MINUTES: '1000',
+    WEB_DIST_DIR: 'web/dist',
+    ...overrides,
+  });
+  const temporal = await temporalClient();
+  const app = createApp({
+    config,
+    db: testDb(),
+    temporal,
+    logger: pino({ level: 'silent' }),
+    tokens: createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    temporal,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await temporal.connection.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'senha-de-teste-1';
+
+export interface CompanyFixture {
+  companyId: string;
+  departments: { a: string; b: string };
+  users: Record<'admin' | 'supervisor' | 'agentA' | 'agentB' | 'viewer', { id: string; email: string }>;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** A company of its own per test: two departments, one user per role, agents in one department each. */
+export async function createCompanyFixture(label = 'Empresa'): Promise<CompanyFixture> {
+  const db = testDb();
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const tag = randomUUID().slice(0, 8);
+  const company = await db.company.create({ data: { name: `${label} ${tag}`, slug: `${label.toLowerCase()}-${tag}` } });
+  const dept = (name: string) => db.department.create({ data: { companyId: company.id, name, slug: `${name.toLowerCase()}-${tag}` } });
+  const [a, b] = await Promise.all([dept('Comercial'), dept('Financeiro')]);
+  const user = (key: string, role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' | 'VIEWER', departmentId?: string) =>
+    db.user.create({
+      data: {
+        companyId: company.id,
+        name: `${key} ${tag}`,
+        email: `${key.toLowerCase()}-${tag}@example.test`,
+        role,
+        passwordHash: hash,
+        ...(departmentId ? { memberships: { create: { departmentId, companyId: company.id } } } : {}),
+      },
+    });
+  const [admin, supervisor, agentA, agentB, viewer] = await Promise.all([
+    user('Admin', 'ADMIN'),
+    user('Supervisor', 'SUPERVISOR'),
+    user('AgentA', 'AGENT', a.id),
+    user('AgentB', 'AGENT', b.id),
+    user('Viewer', 'VIEWER'),
+  ]);
+  const pick = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+  return {
+    companyId: company.id,
+    departments: { a: a.id, b: b.id },
+    users: { admin: pick(admin), supervisor: pick(supervisor), agentA: pick(agentA), agentB: pick(agentB), viewer: pick(viewer) },
+  };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A small HTTP client for the API under test; `as(token)` adds the bearer. */
+export function http(baseUrl: string, token?: string) {
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Non-JSON answers (metrics) stay text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  };
+  return {
+    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
+    patch: <T = any>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T = any>(path: string, body: unknown) => call<T>('PUT', path, body),
+    delete: <T = any>(path: string) => call<T>('DELETE', path),
+  };
+}
+
+export async function login(baseUrl: string, email: string, password = TEST_PASSWORD) {
+  const reply = await http(baseUrl).post('/api/auth/login', { email, password });
+  if (reply.status !== 200) throw new Error(`login of ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return { accessToken: reply.body.accessToken as string, refreshToken: refreshCookieOf(reply), api: http(baseUrl, reply.body.accessToken), user: reply.body.user };
+}
+
+/** The refresh token travels only in its httpOnly cookie; tests read it from Set-Cookie. */
+export function refreshCookieOf(reply: Reply): string {
+  const match = /orq_refresh=([^;]*)/.exec(reply.headers.get('set-cookie') ?? '');
+  return match?.[1] ?? '';
+}

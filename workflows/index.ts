@@ -1,0 +1,1 @@
+export { passwordResetWorkflow } from './passwordReset';
