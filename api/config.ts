@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_QUEUE } from '../temporal/config';
 import { formatEnvError } from '../temporal/env';
 
 const duration = z.coerce.number().int().positive();
@@ -9,6 +10,7 @@ export const apiConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_DAYS: duration.default(30),
@@ -18,7 +20,7 @@ export const apiConfigSchema = z.object({
   RATE_LIMIT_PER_USER_PER_MINUTE: duration.default(300),
   LOGIN_ATTEMPTS_PER_15_MINUTES: duration.default(10),
   WEB_DIST_DIR: z.string().default('web/dist'),
-  PASSWORD_RESET_EXPIRY_HOURS: duration.default(24),
+  PASSWORD_RESET_EXPIRY_SECONDS: duration.default(86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -10,7 +10,7 @@ async function main() {
   const config = loadApiConfig();
   const logger = createLogger('api', config.LOG_LEVEL);
   const db = createPrisma(config.DATABASE_URL);
-  const temporal = await createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const tokens = createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
   const app = createApp({ config, db, temporal, logger, tokens });
   const server: Server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'api listening'));

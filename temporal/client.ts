@@ -1,6 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 
-export async function createTemporalClient(options: { address: string; namespace: string }): Promise<Client> {
-  const connection = await Connection.connect({ address: options.address });
+/**
+ * Lazy: the API starts (and /readyz reports) while Temporal is still down; the first call connects.
+ */
+export function createTemporalClient(options: { address: string; namespace: string }): Client {
+  const connection = Connection.lazy({ address: options.address });
   return new Client({ connection, namespace: options.namespace });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
@@ -13,6 +13,7 @@ import { apiConfigSchema, type ApiConfig } from '../api/config';
 import { hashPassword } from '../api/auth/passwords';
 import { createPrisma, type Db } from '../prisma/client';
 import { createWorker } from '../temporal/createWorker';
+import { createTemporalClient } from '../temporal/client';
 
 let runtimeInstalled = false;
 function quietTemporalRuntime() {
@@ -30,9 +31,8 @@ export function testDb(): Db {
   return sharedDb;
 }
 
-export async function temporalClient(): Promise<Client> {
-  const connection = await Connection.connect({ address: inject('temporalAddress') });
-  return new Client({ connection, namespace: 'default' });
+export function temporalClient(address = inject('temporalAddress')): Client {
+  return createTemporalClient({ address, namespace: 'default' });
 }
 
 /** A worker on its own task queue so test files never steal each other's tasks. */
@@ -77,7 +77,7 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
     WEB_DIST_DIR: 'web/dist',
     ...overrides,
   });
-  const temporal = await temporalClient();
+  const temporal = temporalClient(config.TEMPORAL_ADDRESS);
   const app = createApp({
     config,
     db: testDb(),

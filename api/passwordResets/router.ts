@@ -14,7 +14,7 @@ export function passwordResetRequestRouter(deps: AppDeps) {
   const router = Router();
   router.post('/', async (req, res) => {
     const { email } = parseBody(requestSchema, req);
-    await requestPasswordReset({ db: deps.db, temporal: deps.temporal, expiresInMs: deps.config.PASSWORD_RESET_EXPIRY_HOURS * 3_600_000 }, email, {
+    await requestPasswordReset({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE, expiresInMs: deps.config.PASSWORD_RESET_EXPIRY_SECONDS * 1000 }, email, {
       ip: req.ip ?? '',
       requestId: String(req.id ?? ''),
     });

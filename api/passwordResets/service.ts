@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
-import { TASK_QUEUE } from '../../temporal/config';
 import { companyIdKey } from '../../temporal/searchAttributes';
 import { decidePasswordResetUpdate, passwordResetWorkflow } from '../../workflows/passwordReset';
 import type { RequestContext } from '../auth/authenticate';
@@ -15,6 +14,7 @@ export const passwordResetWorkflowId = (resetId: string) => `password-reset-${re
 interface RequestDeps {
   db: Db;
   temporal: Client;
+  taskQueue: string;
   expiresInMs: number;
 }
 
@@ -35,7 +35,7 @@ export async function requestPasswordReset(deps: RequestDeps, email: string, cli
   });
   await deps.temporal.workflow.start(passwordResetWorkflow, {
     workflowId: passwordResetWorkflowId(reset.id),
-    taskQueue: TASK_QUEUE,
+    taskQueue: deps.taskQueue,
     args: [{ resetId: reset.id, companyId: user.companyId, expiresInMs: deps.expiresInMs, requestId: client.requestId }],
     typedSearchAttributes: [{ key: companyIdKey, value: user.companyId }],
   });
