@@ -14,7 +14,6 @@ export const apiConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_DAYS: duration.default(30),
-  CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   TRUST_PROXY: z.stringbool().default(false),
   RATE_LIMIT_PER_IP_PER_MINUTE: duration.default(600),
   RATE_LIMIT_PER_USER_PER_MINUTE: duration.default(300),

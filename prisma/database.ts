@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -28,9 +29,14 @@ export async function prismaCommand(args: string[], databaseUrl?: string): Promi
   return stdout;
 }
 
-export async function generateClientIfMissing(): Promise<void> {
-  if (existsSync(path.resolve('prisma/generated/client.ts'))) return;
+const schemaStamp = path.resolve('prisma/generated/.schema-hash');
+
+/** Regenerates the client only when schema.prisma changed since the last generation. */
+export async function generateClient(): Promise<void> {
+  const hash = createHash('sha256').update(readFileSync(path.resolve('prisma/schema.prisma'))).digest('hex');
+  if (existsSync(schemaStamp) && readFileSync(schemaStamp, 'utf8') === hash) return;
   await prismaCommand(['generate']);
+  writeFileSync(schemaStamp, hash);
 }
 
 function adminUrl(databaseUrl: string): { admin: string; name: string } {
