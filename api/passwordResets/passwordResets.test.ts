@@ -4,6 +4,7 @@ import { companyIdKey } from '../../temporal/searchAttributes';
 import { passwordResetStatusQuery } from '../../workflows/passwordReset';
 import { createCompanyFixture, http, login, startTestApi, startTestWorker, testDb, TEST_PASSWORD, type CompanyFixture, type TestApi } from '../../test/harness';
 import { passwordResetWorkflowId } from './service';
+import { replay } from '../../test/replay';
 
 // The pattern every workflow test follows: the real API on port 0, a real worker on a task queue of
 // its own, the run's Temporal dev server, and durations injected so timers fire in seconds.
@@ -53,6 +54,8 @@ describe('password reset approved by an admin', () => {
     expect(again.status).toBe(409);
     const history = await handle.fetchHistory();
     expect(JSON.stringify(history)).not.toContain(approved.body.temporaryPassword);
+    // Determinism guard: today's workflow code must replay the history it produced.
+    await expect(replay(history)).resolves.toBeUndefined();
     const actions = await testDb().auditLog.findMany({ where: { companyId: company.companyId, entityId: reset!.id }, orderBy: { createdAt: 'asc' } });
     expect(actions.map((a) => a.action)).toEqual(['password_reset.request', 'password_reset.approve']);
   });

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api';
+import { queryKeys } from '../lib/queryKeys';
 import type { MeResponse } from '../lib/types';
 
-export const meQueryKey = ['me'] as const;
-
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => api<MeResponse>('/api/auth/me', { signal }), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => api<MeResponse>('/api/auth/me', { signal }), staleTime: 5 * 60_000 });
 }

@@ -25,6 +25,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: 'pt-BR',
   interpolation: { escapeValue: false },
+  initAsync: false,
 });
 
 document.documentElement.lang = i18n.language;

@@ -65,9 +65,9 @@ function postRefresh(): Promise<SessionResponse> {
  * once would log each other out: the Web Locks API makes tabs take turns, and the later tab then
  * sends the cookie the earlier one just received.
  */
-function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+async function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
   if (typeof navigator !== 'undefined' && navigator.locks) {
-    return navigator.locks.request('orquestra.auth.refresh', task);
+    return await navigator.locks.request('orquestra.auth.refresh', task);
   }
   return task();
 }

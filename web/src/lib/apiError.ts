@@ -10,5 +10,3 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

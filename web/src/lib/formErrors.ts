@@ -34,7 +34,8 @@ export function formErrorsFrom(error: unknown, knownFields: readonly string[]): 
       else unplaced = true;
     }
   } else if (error instanceof ApiError && details && typeof details === 'object') {
-    const named = [(details as { field?: unknown }).field, ...((details as { fields?: unknown }).fields as unknown[] | undefined ?? [])];
+    const { field, fields: listed } = details as { field?: unknown; fields?: unknown };
+    const named = [field, ...(Array.isArray(listed) ? listed : [])];
     for (const field of named) {
       if (typeof field === 'string' && knownFields.includes(field)) fields[field] = error.message;
     }

@@ -1,0 +1,70 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { canReviewPasswordResets, canViewUsers } from './auth/permissions';
+import { PublicOnly } from './auth/PublicOnly';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequireRole } from './auth/RequireRole';
+import { useSessionStore } from './auth/sessionStore';
+import type { UpcomingFeature } from './comingSoon/ComingSoonPage';
+import { FullPageLoader } from './ui/FullPageLoader';
+import { Toaster } from './ui/Toaster';
+
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
+const AppShell = lazy(() => import('./layout/AppShell'));
+const ComingSoonPage = lazy(() => import('./comingSoon/ComingSoonPage'));
+const UsersPage = lazy(() => import('./settings/users/UsersPage'));
+const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
+const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
+const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
+const NotFoundPage = lazy(() => import('./errors/NotFoundPage'));
+
+const upcoming: UpcomingFeature[] = ['inbox', 'flows', 'campaigns', 'contacts', 'funnels', 'reports'];
+
+export function App() {
+  const status = useSessionStore((s) => s.status);
+  if (status === 'restoring') return <FullPageLoader />;
+  return (
+    <>
+    <Suspense fallback={<FullPageLoader />}>
+      <Routes>
+        <Route element={<PublicOnly />}>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/esqueci-senha" element={<ForgotPasswordPage />} />
+        </Route>
+        <Route element={<RequireAuth />}>
+          <Route element={<AppShell />}>
+            <Route index element={<Navigate to="/inbox" replace />} />
+            {upcoming.map((feature) => (
+              <Route key={feature} path={feature} element={<ComingSoonPage feature={feature} />} />
+            ))}
+            <Route path="settings">
+              <Route index element={<Navigate to="/settings/profile" replace />} />
+              <Route
+                path="users"
+                element={
+                  <RequireRole allow={canViewUsers}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="departments" element={<DepartmentsPage />} />
+              <Route
+                path="password-resets"
+                element={
+                  <RequireRole allow={canReviewPasswordResets}>
+                    <PasswordResetsPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="profile" element={<ProfilePage />} />
+            </Route>
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+    <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { ChartColumn, CircleUser, Contact, Funnel, Inbox, KeyRound, Megaphone, Network, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
+import { canReviewPasswordResets, canViewUsers } from '../auth/permissions';
+import type { Role } from '../lib/types';
+
+export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'users' | 'departments' | 'passwordResets' | 'profile';
+
+export interface NavItem {
+  key: NavKey;
+  to: string;
+  icon: LucideIcon;
+  visibleTo?: (role: Role) => boolean;
+}
+
+export const workspaceNav: NavItem[] = [
+  { key: 'inbox', to: '/inbox', icon: Inbox },
+  { key: 'flows', to: '/flows', icon: Workflow },
+  { key: 'campaigns', to: '/campaigns', icon: Megaphone },
+  { key: 'contacts', to: '/contacts', icon: Contact },
+  { key: 'funnels', to: '/funnels', icon: Funnel },
+  { key: 'reports', to: '/reports', icon: ChartColumn },
+];
+
+export const settingsNav: NavItem[] = [
+  { key: 'users', to: '/settings/users', icon: UsersRound, visibleTo: canViewUsers },
+  { key: 'departments', to: '/settings/departments', icon: Network },
+  { key: 'passwordResets', to: '/settings/password-resets', icon: KeyRound, visibleTo: canReviewPasswordResets },
+  { key: 'profile', to: '/settings/profile', icon: CircleUser },
+];

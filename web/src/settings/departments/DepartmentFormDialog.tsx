@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formErrorsFrom, hasErrors, type FieldErrors } from '../../lib/formErrors';
+import type { Department } from '../../lib/types';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { Input } from '../../ui/Input';
+import { Switch } from '../../ui/Switch';
+import { Textarea } from '../../ui/Textarea';
+import { toast } from '../../ui/toastStore';
+import { BusinessHoursEditor } from './BusinessHoursEditor';
+import { DEPARTMENT_FIELDS, initialValues, toChanges, validate, type DepartmentFormValues } from './departmentForm';
+import { MembersPicker } from './MembersPicker';
+import { useSaveDepartment } from './useDepartments';
+
+interface DepartmentFormDialogProps {
+  /** null creates a new department. */
+  department: Department | null;
+  onClose: () => void;
+}
+
+export function DepartmentFormDialog({ department, onClose }: DepartmentFormDialogProps) {
+  const { t } = useTranslation();
+  const creating = department === null;
+  const [values, setValues] = useState<DepartmentFormValues>(() => initialValues(department));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const save = useSaveDepartment();
+
+  const set = <K extends keyof DepartmentFormValues>(key: K, value: DepartmentFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = () => {
+    const found = validate(values);
+    setErrors(found);
+    setFormError(null);
+    if (hasErrors(found)) return;
+    const changes = toChanges(values, department);
+    if (!creating && Object.keys(changes).length === 0) return onClose();
+    save.mutate(
+      { id: department?.id ?? null, changes },
+      {
+        onSuccess: (saved) => {
+          toast(t(creating ? 'departments.toast.created' : 'departments.toast.updated', { name: saved.name }));
+          onClose();
+        },
+        onError: (error) => {
+          const { fields, form } = formErrorsFrom(error, DEPARTMENT_FIELDS);
+          setErrors(fields);
+          setFormError(form);
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title={creating ? t('departments.form.createTitle') : t('departments.form.editTitle')}
+      description={creating ? t('departments.form.createDescription') : department.name}
+      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {creating ? t('departments.form.create') : t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      <div className="flex flex-col gap-6">
+        {formError && <FormAlert>{formError}</FormAlert>}
+        <div className="grid gap-5 sm:grid-cols-[1fr_auto]">
+          {/* The slug is derived from the name, so a slug clash is reported on the name. */}
+          <Field label={t('departments.form.name')} error={errors.name ?? errors.slug}>
+            {(control) => <Input {...control} data-autofocus placeholder={t('departments.form.namePlaceholder')} value={values.name} onChange={(e) => set('name', e.target.value)} />}
+          </Field>
+          <Field label={t('departments.form.color')} error={errors.color}>
+            {(control) => (
+              <div className="flex h-10 items-center gap-2 rounded-lg border border-zinc-300 bg-white pr-3 pl-1 shadow-xs focus-within:border-emerald-600 focus-within:ring-3 focus-within:ring-emerald-600/15">
+                <input {...control} type="color" value={values.color} onChange={(e) => set('color', e.target.value)} className="h-8 w-10 cursor-pointer rounded-md border-0 bg-transparent p-0 focus:outline-none" />
+                <span className="font-mono text-sm text-zinc-600 uppercase">{values.color}</span>
+              </div>
+            )}
+          </Field>
+        </div>
+
+        <Field label={t('departments.form.greeting')} error={errors.greeting} hint={t('departments.form.greetingHint')}>
+          {(control) => <Textarea {...control} rows={3} maxLength={1000} placeholder={t('departments.form.greetingPlaceholder')} value={values.greeting} onChange={(e) => set('greeting', e.target.value)} />}
+        </Field>
+
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label={t('departments.form.responseTimeout')} error={errors.responseTimeoutMinutes} hint={t('departments.form.responseTimeoutHint')}>
+            {(control) => (
+              <div className="relative">
+                <Input {...control} type="number" inputMode="numeric" min={1} max={1440} value={values.responseTimeoutMinutes} onChange={(e) => set('responseTimeoutMinutes', e.target.value)} className="pr-14" />
+                <span aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-zinc-400">
+                  {t('departments.minutesUnit')}
+                </span>
+              </div>
+            )}
+          </Field>
+          <div className="flex flex-col gap-1.5">
+            <span className="text-sm font-medium text-zinc-800">{t('departments.form.status')}</span>
+            <div className="flex h-10 items-center gap-3">
+              <Switch checked={values.active} onChange={(v) => set('active', v)} label={t('departments.form.active')} />
+              <span className="text-sm text-zinc-700">{values.active ? t('departments.form.active') : t('departments.inactive')}</span>
+            </div>
+          </div>
+        </div>
+
+        <BusinessHoursEditor week={values.week} timezone={department?.businessHours.timezone ?? 'America/Sao_Paulo'} onChange={(week) => set('week', week)} errors={errors} />
+
+        <MembersPicker selected={values.memberIds} onChange={(ids) => set('memberIds', ids)} error={errors.memberIds} />
+      </div>
+    </Dialog>
+  );
+}
