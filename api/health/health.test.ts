@@ -27,7 +27,7 @@ describe('operations endpoints', () => {
   });
 
   test('when requests were served, then /metrics exposes Prometheus text with route labels and a request id header comes back', async () => {
-    const traced = await http(api.url).get('/nowhere', { 'x-request-id': 'trace-123' });
+    const traced = await http(api.url).get('/webhooks/nowhere', { 'x-request-id': 'trace-123' });
     expect(traced.status).toBe(404);
     expect(traced.headers.get('x-request-id')).toBe('trace-123');
     expect(traced.body.error.code).toBe('NOT_FOUND');
