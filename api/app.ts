@@ -39,7 +39,8 @@ export function createApp(deps: AppDeps) {
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
     }),
   );
-  app.use(helmet());
+  // No upgrade-insecure-requests: a LAN install served over plain http must still load its assets.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
   app.use(healthRouter(deps, metrics.registry));
 

@@ -1,7 +1,20 @@
 import type { Db } from '../../prisma/client';
 
 /** Models whose rows belong to one company; every query on them is pinned to the caller's company. */
-const TENANT_MODELS = new Set(['User', 'Department', 'DepartmentMember', 'RefreshToken', 'AuditLog', 'PasswordResetRequest']);
+const TENANT_MODELS = new Set([
+  'User',
+  'Department',
+  'DepartmentMember',
+  'RefreshToken',
+  'AuditLog',
+  'PasswordResetRequest',
+  'WhatsAppNumber',
+  'Contact',
+  'Conversation',
+  'Message',
+  'Media',
+  'MessageTemplate',
+]);
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
 

@@ -46,7 +46,7 @@ export async function listPasswordResets(ctx: RequestContext, status?: 'PENDING'
     where: status ? { status } : {},
     orderBy: { createdAt: 'desc' },
     take: 100,
-    include: { user: { select: { id: true, name: true, email: true, role: true } } },
+    select: { id: true, status: true, createdAt: true, decidedAt: true, decidedById: true, user: { select: { id: true, name: true, email: true, role: true } } },
   });
   return { items: rows };
 }

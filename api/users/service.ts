@@ -51,6 +51,8 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput) {
         role: input.role,
         maxConcurrentChats: input.maxConcurrentChats,
         passwordHash,
+        // The admin chose this password, so it is shared knowledge until the user replaces it.
+        mustChangePassword: true,
         memberships: { create: departmentIds.map((departmentId) => ({ departmentId, companyId: ctx.principal.companyId })) },
       },
       select: publicUserSelect,

@@ -17,6 +17,9 @@ interface ValidationIssue {
 const isIssueList = (details: unknown): details is ValidationIssue[] =>
   Array.isArray(details) && details.every((d) => typeof d === 'object' && d !== null && typeof (d as ValidationIssue).path === 'string');
 
+// The API's zod messages start in lower case ("informe um e-mail válido"); under a field they read as a sentence.
+const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
 const ownerOf = (path: string, knownFields: readonly string[]) => knownFields.find((f) => path === f || path.startsWith(`${f}.`));
 
 /**
@@ -30,7 +33,7 @@ export function formErrorsFrom(error: unknown, knownFields: readonly string[]): 
 
   if (error instanceof ApiError && isIssueList(details)) {
     for (const issue of details) {
-      if (ownerOf(issue.path, knownFields)) fields[issue.path] ??= issue.message;
+      if (ownerOf(issue.path, knownFields)) fields[issue.path] ??= sentence(issue.message);
       else unplaced = true;
     }
   } else if (error instanceof ApiError && details && typeof details === 'object') {

@@ -50,25 +50,27 @@ export function BusinessHoursEditor({ week, timezone, onChange, errors }: Busine
                     return (
                       <div key={index}>
                         <div className="flex items-center gap-2">
-                          <Input
-                            compact
-                            type="time"
-                            aria-label={t('departments.form.opensAt', { day: dayName })}
-                            aria-invalid={errors[`${path}.start`] ? true : undefined}
-                            value={interval.start}
-                            onChange={(e) => setInterval(day, index, { start: e.target.value })}
-                            className="w-32"
-                          />
+                          <div className="w-32 shrink-0">
+                            <Input
+                              compact
+                              type="time"
+                              aria-label={t('departments.form.opensAt', { day: dayName })}
+                              aria-invalid={errors[`${path}.start`] ? true : undefined}
+                              value={interval.start}
+                              onChange={(e) => setInterval(day, index, { start: e.target.value })}
+                            />
+                          </div>
                           <span className="text-sm text-zinc-400">{t('departments.form.until')}</span>
-                          <Input
-                            compact
-                            type="time"
-                            aria-label={t('departments.form.closesAt', { day: dayName })}
-                            aria-invalid={errors[`${path}.end`] ? true : undefined}
-                            value={interval.end}
-                            onChange={(e) => setInterval(day, index, { end: e.target.value })}
-                            className="w-32"
-                          />
+                          <div className="w-32 shrink-0">
+                            <Input
+                              compact
+                              type="time"
+                              aria-label={t('departments.form.closesAt', { day: dayName })}
+                              aria-invalid={errors[`${path}.end`] ? true : undefined}
+                              value={interval.end}
+                              onChange={(e) => setInterval(day, index, { end: e.target.value })}
+                            />
+                          </div>
                           {intervals.length > 1 && (
                             <Button variant="dangerGhost" size="icon" aria-label={t('departments.form.removeInterval', { day: dayName })} title={t('departments.form.removeInterval', { day: dayName })} onClick={() => update(day, { intervals: intervals.filter((_, i) => i !== index) })}>
                               <X aria-hidden="true" className="size-4" />

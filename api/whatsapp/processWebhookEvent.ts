@@ -1,0 +1,121 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../prisma/client';
+import type { Publish } from '../realtime/events';
+import { applyStatus } from './applyStatus';
+import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
+import { messagesValueSchema, statusSchema, templateStatusValueSchema, webhookEnvelopeSchema } from './webhookSchemas';
+
+export interface ProcessDeps {
+  db: Db;
+  logger: Logger;
+  publish: Publish;
+}
+
+type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
+
+async function openConversation(db: Db, companyId: string, numberId: string, contactId: string) {
+  const open = await db.conversation.findFirst({ where: { numberId, contactId, status: { not: 'RESOLVED' } } });
+  if (open) return { conversation: open, created: false };
+  try {
+    return { conversation: await db.conversation.create({ data: { companyId, numberId, contactId } }), created: true };
+  } catch (error) {
+    // Another event opened it a moment ago (the partial unique index allows one open per contact).
+    if (!isUniqueViolation(error)) throw error;
+    return { conversation: await db.conversation.findFirstOrThrow({ where: { numberId, contactId, status: { not: 'RESOLVED' } } }), created: false };
+  }
+}
+
+async function storeInbound(deps: ProcessDeps, number: { id: string; companyId: string }, message: NormalisedInbound, profileName: string | undefined) {
+  const { db } = deps;
+  const contact = await db.contact.upsert({
+    where: { companyId_waId: { companyId: number.companyId, waId: message.from } },
+    update: { ...(profileName ? { profileName } : {}), lastInboundAt: message.timestamp },
+    create: { companyId: number.companyId, waId: message.from, phone: `+${message.from}`, profileName: profileName ?? null, lastInboundAt: message.timestamp },
+  });
+  const { conversation } = await openConversation(db, number.companyId, number.id, contact.id);
+  let stored;
+  try {
+    stored = await db.message.create({
+      data: {
+        companyId: number.companyId,
+        conversationId: conversation.id,
+        numberId: number.id,
+        direction: 'INBOUND',
+        type: message.type,
+        body: message.body,
+        content: { ...message.content, ...(message.media ? { media: { ...message.media } } : {}) },
+        status: 'RECEIVED',
+        waMessageId: message.waMessageId,
+        replyToWaId: message.replyToWaId ?? null,
+        providerTimestamp: message.timestamp,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return; // Meta repeated a message we already hold.
+    throw error;
+  }
+  const updated = await db.conversation.update({
+    where: { id: conversation.id },
+    data: { lastMessageAt: message.timestamp, lastInboundAt: message.timestamp, unreadCount: { increment: 1 } },
+  });
+  deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: conversation.id, departmentId: updated.departmentId, payload: { message: stored, conversation: updated } });
+}
+
+/**
+ * Turns one stored webhook body into contacts, conversations, messages and status changes. Every
+ * step is idempotent, so an event may be processed again (re-driver, duplicates) without effect.
+ */
+export async function processWebhookEvent(deps: ProcessDeps, eventId: string): Promise<Outcome> {
+  const { db, logger } = deps;
+  const event = await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } });
+  let outcome: Outcome = 'PROCESSED';
+  let companyId: string | null = event.companyId;
+  let lastError: string | null = null;
+  try {
+    const envelope = webhookEnvelopeSchema.parse(event.payload);
+    for (const change of envelope.entry.flatMap((entry) => entry.changes)) {
+      if (change.field === 'message_template_status_update') {
+        const value = templateStatusValueSchema.parse(change.value);
+        await db.messageTemplate.updateMany({ where: { providerId: value.message_template_id }, data: { status: value.event as never, rejectedReason: value.reason ?? null } });
+        continue;
+      }
+      if (change.field !== 'messages') continue;
+      const value = messagesValueSchema.parse(change.value);
+      const number = await db.whatsAppNumber.findUnique({ where: { phoneNumberId: value.metadata.phone_number_id }, select: { id: true, companyId: true } });
+      if (!number) {
+        logger.warn({ eventId, phoneNumberId: value.metadata.phone_number_id }, 'webhook for a phone number no company owns');
+        outcome = 'UNROUTED';
+        continue;
+      }
+      companyId = number.companyId;
+      const profiles = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
+      for (const raw of value.messages ?? []) {
+        const message = normaliseInbound(raw);
+        if (message) await storeInbound(deps, number, message, profiles.get(message.from));
+      }
+      for (const raw of value.statuses ?? []) {
+        const parsed = statusSchema.safeParse(raw);
+        if (!parsed.success) continue;
+        const result = await applyStatus(db, number.id, parsed.data);
+        if (result.outcome === 'missing') {
+          if (outcome === 'PROCESSED') outcome = 'DEFERRED';
+          continue;
+        }
+        if (result.outcome === 'applied' && result.conversationId) {
+          deps.publish({ type: 'message.status', companyId: number.companyId, conversationId: result.conversationId, departmentId: null, payload: { messageId: result.messageId, status: result.status } });
+        }
+      }
+    }
+  } catch (error) {
+    outcome = 'FAILED';
+    lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
+    logger.error({ err: error, eventId }, 'webhook event processing failed');
+  }
+  await db.webhookEvent.update({
+    where: { id: eventId },
+    data: { status: outcome, companyId, lastError, processedAt: outcome === 'PROCESSED' ? new Date() : null },
+  });
+  return outcome;
+}

@@ -1,0 +1,64 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../prisma/client';
+
+interface RedriverDeps {
+  db: Db;
+  logger: Logger;
+  process: (eventId: string) => Promise<unknown>;
+  intervalMs: number;
+  /** Events younger than this are left to the immediate processing that follows their 200. */
+  graceMs: number;
+  batchSize?: number;
+}
+
+/**
+ * Picks up every stored webhook event not yet processed (the API crashed after the 200, Temporal was
+ * down, a status came before its message) and processes it again, with backoff per event. Claims rows
+ * with SKIP LOCKED so several API instances share the work without doing it twice at once.
+ */
+export function startRedriver(deps: RedriverDeps) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function tick() {
+    const claimed = await deps.db.$queryRaw<{ id: string }[]>`
+      UPDATE "WebhookEvent" SET
+        "attempts" = "attempts" + 1,
+        "nextAttemptAt" = now() + least(interval '1 second' * power(2, "attempts"), interval '10 minutes')
+      WHERE "id" IN (
+        SELECT "id" FROM "WebhookEvent"
+        WHERE "status" IN ('RECEIVED', 'DEFERRED')
+          AND "nextAttemptAt" <= now()
+          AND "receivedAt" <= now() - ${deps.graceMs} * interval '1 millisecond'
+        ORDER BY "receivedAt"
+        LIMIT ${deps.batchSize ?? 200}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    for (const { id } of claimed) {
+      await deps.process(id).catch((error: unknown) => deps.logger.error({ err: error, eventId: id }, 're-drive failed'));
+    }
+    if (claimed.length) deps.logger.info({ count: claimed.length }, 're-drove webhook events');
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 're-driver tick failed'))
+        .finally(schedule);
+    }, deps.intervalMs);
+    timer.unref();
+  }
+  schedule();
+
+  return {
+    tickNow: tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
