@@ -16,10 +16,11 @@ import { createMetrics } from './http/metrics';
 import { createRateLimits } from './http/rateLimits';
 import { passwordResetAdminRouter, passwordResetRequestRouter } from './passwordResets/router';
 import { usersRouter } from './users/router';
+import { whatsappWebhookRouter } from './whatsapp/webhookRouter';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, hooks: { onWebhookStored: (eventId: string) => void }) {
   const app = express();
   const metrics = createMetrics();
   const limits = createRateLimits(deps.config);
@@ -43,6 +44,10 @@ export function createApp(deps: AppDeps) {
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
   app.use(healthRouter(deps, metrics.registry));
+  app.use(
+    '/webhooks/whatsapp',
+    whatsappWebhookRouter({ db: deps.db, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN, onStored: hooks.onWebhookStored }),
+  );
 
   const api = Router();
   api.use(limits.perIp);

@@ -20,6 +20,11 @@ export const apiConfigSchema = z.object({
   LOGIN_ATTEMPTS_PER_15_MINUTES: duration.default(10),
   WEB_DIST_DIR: z.string().default('web/dist'),
   PASSWORD_RESET_EXPIRY_SECONDS: duration.default(86_400),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'must be the Meta app secret (at least 8 characters)'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be the webhook verify token (at least 8 characters)'),
+  WEBHOOK_REDRIVE_INTERVAL_MS: duration.default(5000),
+  WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

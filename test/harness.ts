@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import './providedContext';
-import { createApp } from '../api/app';
+import { startApiServer } from '../api/server';
 import { createTokenService } from '../api/auth/tokens';
 import { apiConfigSchema, type ApiConfig } from '../api/config';
 import { hashPassword } from '../api/auth/passwords';
@@ -61,8 +59,11 @@ export interface TestApi {
   url: string;
   config: ApiConfig;
   temporal: Client;
+  server: Awaited<ReturnType<typeof startApiServer>>;
   close(): Promise<void>;
 }
+
+export const TEST_APP_SECRET = 'test-whatsapp-app-secret';
 
 /** The real HTTP API on port 0, as practica's tests do: requests go over the wire. */
 export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, string>> = {}): Promise<TestApi> {
@@ -75,26 +76,31 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
     RATE_LIMIT_PER_USER_PER_MINUTE: '100000',
     LOGIN_ATTEMPTS_PER_15_MINUTES: '1000',
     WEB_DIST_DIR: 'web/dist',
+    WHATSAPP_APP_SECRET: TEST_APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'test-verify-token',
+    // Tests drive the re-driver with tickNow(); its own timer stays out of the way.
+    WEBHOOK_REDRIVE_INTERVAL_MS: '3600000',
     ...overrides,
   });
   const temporal = temporalClient(config.TEMPORAL_ADDRESS);
-  const app = createApp({
-    config,
-    db: testDb(),
-    temporal,
-    logger: pino({ level: 'silent' }),
-    tokens: createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await startApiServer(
+    {
+      config,
+      db: testDb(),
+      temporal,
+      logger: pino({ level: 'silent' }),
+      tokens: createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
+    },
+    0,
+    '127.0.0.1',
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     config,
     temporal,
+    server,
     close: async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await temporal.connection.close();
     },
   };

@@ -45,7 +45,7 @@ export function normaliseInbound(raw: unknown): NormalisedInbound | undefined {
   if (!parsed.success) return unsupported();
   const m = parsed.data as Record<string, any>;
 
-  if (m.type === 'text' && m.text) return { ...common, type: 'text', body: m.text.body, content: {} };
+  if (m.type === 'text' && typeof m.text?.body === 'string') return { ...common, type: 'text', body: m.text.body, content: {} };
   if ((MEDIA_TYPES as readonly string[]).includes(m.type) && m[m.type]?.id) {
     const media = m[m.type];
     return {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ZodError } from 'zod';
 import type { Db } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
 import { applyStatus } from './applyStatus';
@@ -11,7 +12,10 @@ export interface ProcessDeps {
   publish: Publish;
 }
 
-type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED';
+type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED' | 'RECEIVED';
+
+/** After this many re-drives a transient failure is treated as permanent and left for a person. */
+const MAX_ATTEMPTS = 20;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
@@ -109,7 +113,8 @@ export async function processWebhookEvent(deps: ProcessDeps, eventId: string): P
       }
     }
   } catch (error) {
-    outcome = 'FAILED';
+    // A shape we cannot read will never improve; anything else (database, network) is retried.
+    outcome = error instanceof ZodError || event.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'RECEIVED';
     lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
     logger.error({ err: error, eventId }, 'webhook event processing failed');
   }
