@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{api,workflows,activities,temporal,prisma,web,test}/**/*.test.{ts,tsx}'],
+    include: ['{api,workflows,activities,temporal,prisma,web,test,sandbox}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'web/dist/**'],
     globalSetup: ['test/globalSetup.ts'],
     pool: 'forks',

@@ -1,0 +1,139 @@
+/**
+ * Webhook intake benchmark (issue: WhatsApp layer). Posts signed Cloud API webhooks at increasing
+ * rates against the real API process and PostgreSQL, then measures a bare baseline (one INSERT per
+ * event on the same kind of pool) in the same run. Prints sustained events/s, ack latency p50/p99,
+ * the ratio to the baseline, and checks that every message was stored exactly once although 10% of
+ * the webhooks were sent twice.
+ *
+ *   npx tsx bench/webhookIntake.ts [--seconds 5] [--rates 1000,2000,4000,6000]
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import { signWhatsAppBody } from '../api/whatsapp/signature';
+import { createPrisma } from '../prisma/client';
+import { benchDatabase, fmt, percentile, startApiProcess } from './lib';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rates: { type: 'string', default: '1000,2000,4000,6000' }, concurrency: { type: 'string', default: '256' } } });
+const SECONDS = Number(values.seconds);
+const RATES = values.rates.split(',').map(Number);
+const MAX_IN_FLIGHT = Number(values.concurrency);
+const APP_SECRET = 'bench-app-secret';
+const PHONE_NUMBER_ID = '100000000000777';
+
+function webhookBody(index: number, id: string) {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '200000000000001', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '551140000001', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ wa_id: `55119${String(index % 5000).padStart(8, '0')}`, profile: { name: `Cliente ${index % 5000}` } }], messages: [{ from: `55119${String(index % 5000).padStart(8, '0')}`, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: `mensagem ${index}` } }] } }] }],
+  });
+}
+
+interface StepResult {
+  offered: number;
+  achieved: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  sentIds: Set<string>;
+}
+
+/** Open-loop load: requests start on schedule whatever the latency, capped by MAX_IN_FLIGHT. */
+async function runStep(url: string, rate: number, agent: Agent, counter: { next: number }): Promise<StepResult> {
+  const latencies: number[] = [];
+  const sentIds = new Set<string>();
+  let errors = 0;
+  let inFlight = 0;
+  const total = rate * SECONDS;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise((r) => setImmediate(r));
+    const index = counter.next++;
+    const id = `wamid.BENCH${index}${randomUUID().slice(0, 8)}`;
+    const body = webhookBody(index, id);
+    const copies = index % 10 === 0 ? 2 : 1; // Meta repeats deliveries: 10% arrive twice.
+    sentIds.add(id);
+    for (let c = 0; c < copies; c++) {
+      inFlight++;
+      const t0 = performance.now();
+      pending.push(
+        request(`${url}/webhooks/whatsapp`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWhatsAppBody(body, APP_SECRET) }, body })
+          .then(async (res) => {
+            await res.body.dump();
+            if (res.statusCode === 200) latencies.push(performance.now() - t0);
+            else errors++;
+          })
+          .catch(() => {
+            errors++;
+          })
+          .finally(() => {
+            inFlight--;
+          }),
+      );
+    }
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { offered: rate, achieved: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, sentIds };
+}
+
+async function baseline(databaseUrl: string, events: number): Promise<number> {
+  const db = createPrisma(databaseUrl);
+  const body = webhookBody(0, 'wamid.BASELINE');
+  let inFlight = 0;
+  const started = performance.now();
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < events; i++) {
+    while (inFlight >= 64) await new Promise((r) => setImmediate(r));
+    inFlight++;
+    pending.push(db.$executeRaw`INSERT INTO "WebhookEvent" ("id", "source", "payload", "status") VALUES (${randomUUID()}::uuid, 'baseline', ${body}::jsonb, 'PROCESSED')`.finally(() => inFlight--));
+  }
+  await Promise.all(pending);
+  const rate = events / ((performance.now() - started) / 1000);
+  await db.$disconnect();
+  return rate;
+}
+
+async function main() {
+  const { databaseUrl, drop } = await benchDatabase('webhooks');
+  const db = createPrisma(databaseUrl);
+  const company = await db.company.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
+  await db.whatsAppNumber.create({ data: { companyId: company.id, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0777', name: 'Bench' } });
+  const api = await startApiProcess({ DATABASE_URL: databaseUrl, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_PER_IP_PER_MINUTE: '100000000' });
+  const agent = new Agent({ connections: MAX_IN_FLIGHT, pipelining: 1 });
+  const counter = { next: 0 };
+  const allIds = new Set<string>();
+  try {
+    console.log(`Webhook intake: ${SECONDS}s per step, up to ${MAX_IN_FLIGHT} requests in flight, 10% duplicates`);
+    console.log('offered/s  achieved/s  ack p50 ms  ack p99 ms  errors');
+    let best = { achieved: 0, p50: NaN, p99: NaN, offered: 0 };
+    for (const rate of RATES) {
+      const step = await runStep(api.url, rate, agent, counter);
+      step.sentIds.forEach((id) => allIds.add(id));
+      console.log(`${String(step.offered).padStart(9)}  ${fmt(step.achieved).padStart(10)}  ${fmt(step.p50).padStart(10)}  ${fmt(step.p99).padStart(10)}  ${step.errors}`);
+      if (step.errors === 0 && step.achieved > best.achieved) best = step;
+    }
+    // Processing continues after the acknowledgements: wait until every event is settled.
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && (await db.webhookEvent.count({ where: { status: 'RECEIVED', source: 'whatsapp' } })) > 0) await new Promise((r) => setTimeout(r, 500));
+    const stored = await db.message.count({ where: { companyId: company.id } });
+    const distinct = await db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "waMessageId") AS n FROM "Message" WHERE "companyId" = ${company.id}::uuid`;
+    const baselineRate = await baseline(databaseUrl, 20_000);
+    console.log('');
+    console.log(`best sustained: ${fmt(best.achieved)} events/s (offered ${best.offered}), ack p50 ${fmt(best.p50)} ms, p99 ${fmt(best.p99)} ms`);
+    console.log(`baseline (one INSERT per event, 64 in flight): ${fmt(baselineRate)} events/s`);
+    console.log(`ratio intake/baseline: ${fmt(best.achieved / baselineRate, 2)}`);
+    console.log(`messages sent ${allIds.size}, stored ${stored}, distinct ${Number(distinct[0]?.n ?? 0)} → ${stored === allIds.size && Number(distinct[0]?.n) === allIds.size ? 'each stored exactly once' : 'MISMATCH'}`);
+  } finally {
+    await agent.close();
+    await api.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+await main();
