@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { checkProviderEnv, providerEnvSchema } from '../activities/whatsapp/providerConfig';
 import { TASK_QUEUE } from '../temporal/config';
 import { formatEnvError } from '../temporal/env';
 
 const duration = z.coerce.number().int().positive();
 
-export const apiConfigSchema = z.object({
+const apiEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
@@ -25,8 +26,11 @@ export const apiConfigSchema = z.object({
   WEBHOOK_REDRIVE_INTERVAL_MS: duration.default(5000),
   WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  MEDIA_DIR: z.string().default('data/media'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export const apiConfigSchema = apiEnvSchema.extend(providerEnvSchema.shape).superRefine(checkProviderEnv);
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
 import { createApp } from './app';
+import { createLocalMediaStorage } from './media/storage';
 import type { AppDeps } from './deps';
 import type { Publish } from './realtime/events';
 import { createRealtimeGateway } from './realtime/gateway';
@@ -17,7 +19,9 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   // (/socket.io/) first and hands every other request on.
   let publish: Publish = () => undefined;
   const inFlight = new Set<Promise<unknown>>();
-  const process = (eventId: string) => processWebhookEvent({ db: deps.db, logger: deps.logger, publish: (event) => publish(event) }, eventId);
+  const provider = createProviderFromEnv(deps.config);
+  const media = { storage: createLocalMediaStorage(deps.config.MEDIA_DIR), download: (id: string) => provider.downloadMedia(id) };
+  const process = (eventId: string) => processWebhookEvent({ db: deps.db, logger: deps.logger, publish: (event) => publish(event), media }, eventId);
   const onStored = (eventId: string) => {
     const work = process(eventId)
       .catch((error: unknown) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'))

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { pino } from 'pino';
@@ -65,6 +67,12 @@ export interface TestApi {
 
 export const TEST_APP_SECRET = 'test-whatsapp-app-secret';
 
+/** Media written by a test file lands in its own temporary folder. */
+const mediaDir = (() => {
+  let dir: string | undefined;
+  return () => (dir ??= mkdtempSync(path.join(os.tmpdir(), 'orquestra-media-')));
+})();
+
 /** The real HTTP API on port 0, as practica's tests do: requests go over the wire. */
 export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, string>> = {}): Promise<TestApi> {
   const config = apiConfigSchema.parse({
@@ -80,6 +88,7 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
     WHATSAPP_VERIFY_TOKEN: 'test-verify-token',
     // Tests drive the re-driver with tickNow(); its own timer stays out of the way.
     WEBHOOK_REDRIVE_INTERVAL_MS: '3600000',
+    MEDIA_DIR: mediaDir(),
     ...overrides,
   });
   const temporal = temporalClient(config.TEMPORAL_ADDRESS);
@@ -91,7 +100,7 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
       logger: pino({ level: 'silent' }),
       tokens: createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
     },
-    0,
+    overrides.PORT ? Number(overrides.PORT) : 0,
     '127.0.0.1',
   );
   return {

@@ -1,6 +1,6 @@
 /** What the server pushes to browsers. Rooms decide who hears it; see api/realtime/gateway.ts. */
 export interface RealtimeEvent {
-  type: 'message.new' | 'message.status' | 'conversation.updated';
+  type: 'message.new' | 'message.updated' | 'message.status' | 'conversation.updated';
   companyId: string;
   conversationId: string;
   departmentId: string | null;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Db } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
+import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
 import { messagesValueSchema, statusSchema, templateStatusValueSchema, webhookEnvelopeSchema } from './webhookSchemas';
@@ -10,6 +11,7 @@ export interface ProcessDeps {
   db: Db;
   logger: Logger;
   publish: Publish;
+  media: Omit<MediaDeps, 'db'>;
 }
 
 type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED' | 'RECEIVED';
@@ -31,7 +33,7 @@ async function openConversation(db: Db, companyId: string, numberId: string, con
   }
 }
 
-async function storeInbound(deps: ProcessDeps, number: { id: string; companyId: string }, message: NormalisedInbound, profileName: string | undefined) {
+export async function storeInbound(deps: ProcessDeps, number: { id: string; companyId: string }, message: NormalisedInbound, profileName: string | undefined) {
   const { db } = deps;
   const contact = await db.contact.upsert({
     where: { companyId_waId: { companyId: number.companyId, waId: message.from } },
@@ -57,14 +59,25 @@ async function storeInbound(deps: ProcessDeps, number: { id: string; companyId: 
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return; // Meta repeated a message we already hold.
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Meta repeated a message we already hold; only its media may still be missing (a failed download).
+    const existing = await db.message.findUniqueOrThrow({ where: { numberId_waMessageId: { numberId: number.id, waMessageId: message.waMessageId } } });
+    if (message.media && !existing.mediaId) await attachMedia(deps, existing, message.media);
+    return;
   }
   const updated = await db.conversation.update({
     where: { id: conversation.id },
     data: { lastMessageAt: message.timestamp, lastInboundAt: message.timestamp, unreadCount: { increment: 1 } },
   });
   deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: conversation.id, departmentId: updated.departmentId, payload: { message: stored, conversation: updated } });
+  // After the message is visible: a slow or failed download (retried with the event) never hides it.
+  if (message.media) await attachMedia(deps, stored, message.media);
+}
+
+async function attachMedia(deps: ProcessDeps, message: { id: string; companyId: string; conversationId: string; mediaId: string | null }, media: NonNullable<NormalisedInbound['media']>) {
+  await storeInboundMedia({ db: deps.db, ...deps.media }, message, media);
+  const withMedia = await deps.db.message.findUniqueOrThrow({ where: { id: message.id }, include: { media: { select: { id: true, mimeType: true, sizeBytes: true, fileName: true } } } });
+  deps.publish({ type: 'message.updated', companyId: message.companyId, conversationId: message.conversationId, departmentId: null, payload: { message: withMedia } });
 }
 
 /**

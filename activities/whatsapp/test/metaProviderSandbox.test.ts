@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import { createCompanyFixture, startTestApi, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../../test/harness';
 import { eventually } from '../../../api/whatsapp/test/webhookFixtures';
+import { freePort } from '../../../scripts/freePort';
 import { createMetaProvider } from '../metaProvider';
 import type { WhatsAppProvider } from '../provider';
 import { WhatsAppProviderError } from '../providerErrors';
@@ -20,9 +23,10 @@ let company: CompanyFixture;
 let numberId: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // Each side must know the other's address: reserve the API's port, start the sandbox, then the API.
+  const apiPort = await freePort();
   sandbox = createSandbox({
-    webhookUrl: `${api.url}/webhooks/whatsapp`,
+    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
     appSecret: TEST_APP_SECRET,
     accessTokens: [TOKEN],
     numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, displayPhoneNumber: '+55 11 4000-0042' }],
@@ -32,6 +36,7 @@ beforeAll(async () => {
     templateApproval: { mode: 'manual' },
   });
   sandboxUrl = (await sandbox.start(0)).url;
+  api = await startTestApi({ PORT: String(apiPort), WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN });
   provider = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
   company = await createCompanyFixture('Sandbox');
   numberId = (await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, displayPhoneNumber: '+55 11 4000-0042', name: 'Atendimento' } })).id;
@@ -122,6 +127,20 @@ describe('the Cloud API provider against the sandbox', () => {
     await new Promise((r) => setTimeout(r, 1100)); // throughput bucket from the previous test refills
     const sent = await provider.send(PHONE_NUMBER_ID, { type: 'template', to: '5511911110005', name: 'lembrete_exame', language: 'pt_BR', bodyParameters: ['Maria', '08:00'] });
     expect(sent.waMessageId).toMatch(/^wamid\./);
+  });
+
+  test('when a customer sends a photo, then the API downloads it at once into its own storage and links it to the message', async () => {
+    const photo = Buffer.from('fake-jpeg-bytes-of-a-prescription');
+    const reply = await fetch(`${sandboxUrl}/sandbox/customers/5511911110007/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, type: 'image', image: { data: photo.toString('base64'), mime_type: 'image/jpeg', caption: 'Minha receita' } }),
+    });
+    const { wamid } = (await reply.json()) as { wamid: string };
+    const message = await eventually(() => testDb().message.findUnique({ where: { numberId_waMessageId: { numberId, waMessageId: wamid } }, include: { media: true } }), (m) => Boolean(m?.media));
+    expect(message).toMatchObject({ type: 'image', body: 'Minha receita', media: { mimeType: 'image/jpeg', sizeBytes: photo.length } });
+    const onDisk = await readFile(path.join(api.config.MEDIA_DIR, message!.media!.storageKey));
+    expect(onDisk.equals(photo)).toBe(true);
   });
 
   test('when media is uploaded, then it can be sent by id and downloaded back byte for byte', async () => {
