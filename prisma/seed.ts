@@ -1,4 +1,5 @@
 import { hashPassword } from '../api/auth/passwords';
+import { DEFAULT_NUMBER } from '../sandbox/config';
 import type { Db } from './client';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -26,7 +27,7 @@ export const demoLogins = [
  * The demo company, idempotent: running it again changes nothing. Its users (with a known password)
  * are never created in production.
  */
-export async function seedDemo(db: Db, options: { production: boolean }) {
+export async function seedDemo(db: Db, options: { production: boolean; sandboxNumber?: boolean }) {
   const company = await db.company.upsert({ where: { slug: 'demo' }, update: {}, create: { name: 'Demo', slug: 'demo' } });
   const departments = new Map<string, string>();
   for (const d of demoDepartments) {
@@ -38,6 +39,15 @@ export async function seedDemo(db: Db, options: { production: boolean }) {
     departments.set(d.name, department.id);
   }
   if (options.production) return { company, users: [] };
+
+  // The sandbox's default number (sandbox/config.ts), so customers played on the test phone reach Demo.
+  if (options.sandboxNumber) {
+    await db.whatsAppNumber.upsert({
+      where: { phoneNumberId: DEFAULT_NUMBER.phoneNumberId },
+      update: {},
+      create: { companyId: company.id, phoneNumberId: DEFAULT_NUMBER.phoneNumberId, wabaId: DEFAULT_NUMBER.wabaId, displayPhoneNumber: DEFAULT_NUMBER.displayPhoneNumber, name: 'Atendimento Demo' },
+    });
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const login of demoLogins) {

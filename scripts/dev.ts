@@ -11,16 +11,16 @@ import { startDevServer, waitForPort, type DevServer } from '../temporal/devServ
 loadDotenv({ quiet: true });
 
 const DATA_DIR = path.resolve(process.env.ORQUESTRA_DATA_DIR ?? 'data');
-const color = { api: 36, worker: 35, web: 33, temporal: 34 } as const;
+const color = { api: 36, worker: 35, web: 33, temporal: 34, sandbox: 32 } as const;
 type Name = keyof typeof color;
 
 function say(line: string) {
   console.log(`\x1b[1m▶\x1b[0m ${line}`);
 }
 
-/** A development JWT secret, made once and kept under data/ so sessions survive restarts. */
-function devSecret(): string {
-  const file = path.join(DATA_DIR, 'dev-jwt-secret');
+/** A development secret, made once and kept under data/ so sessions and signatures survive restarts. */
+function devSecret(name: string): string {
+  const file = path.join(DATA_DIR, `dev-${name}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(DATA_DIR, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -28,18 +28,30 @@ function devSecret(): string {
   return secret;
 }
 
-const env: NodeJS.ProcessEnv & Record<'DATABASE_URL' | 'JWT_SECRET' | 'PORT' | 'WEB_PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'TEMPORAL_ADDRESS' | 'API_URL' | 'NODE_ENV', string> = {
+const env: NodeJS.ProcessEnv & Record<'DATABASE_URL' | 'JWT_SECRET' | 'WHATSAPP_APP_SECRET' | 'WHATSAPP_VERIFY_TOKEN' | 'WHATSAPP_PROVIDER' | 'PORT' | 'WEB_PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'TEMPORAL_ADDRESS' | 'API_URL' | 'NODE_ENV', string> = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? 'development',
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/orquestra',
-  JWT_SECRET: process.env.JWT_SECRET ?? devSecret(),
+  JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
+  WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? devSecret('whatsapp-app-secret'),
+  WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN ?? devSecret('whatsapp-verify-token'),
   PORT: process.env.PORT ?? '4000',
   WEB_PORT: process.env.WEB_PORT ?? '5173',
   TEMPORAL_PORT: process.env.TEMPORAL_PORT ?? '7233',
   TEMPORAL_UI_PORT: process.env.TEMPORAL_UI_PORT ?? '8233',
   TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${process.env.TEMPORAL_PORT ?? '7233'}`,
   API_URL: process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '4000'}`,
+  WHATSAPP_PROVIDER: process.env.WHATSAPP_PROVIDER ?? 'sandbox',
 };
+// The embedded WhatsApp sandbox stands in for Meta unless the provider is switched to `meta`.
+const embeddedSandbox = env.WHATSAPP_PROVIDER === 'sandbox';
+if (embeddedSandbox) {
+  env.SANDBOX_PORT ??= '4010';
+  env.SANDBOX_URL ??= `http://127.0.0.1:${env.SANDBOX_PORT}`;
+  env.WHATSAPP_GRAPH_URL ??= env.SANDBOX_URL;
+  env.WHATSAPP_ACCESS_TOKEN ??= 'sandbox-access-token';
+  env.SANDBOX_WEBHOOK_URL ??= `${env.API_URL}/webhooks/whatsapp`;
+}
 const embeddedTemporal = !process.env.TEMPORAL_ADDRESS;
 
 /** pino writes JSON; in a terminal a person wants "level message {fields}". */
@@ -121,7 +133,7 @@ async function main() {
   const { createPrisma } = await import('../prisma/client');
   const { seedDemo, DEMO_PASSWORD } = await import('../prisma/seed');
   const db = createPrisma(env.DATABASE_URL);
-  const seeded = await seedDemo(db, { production: env.NODE_ENV === 'production' });
+  const seeded = await seedDemo(db, { production: env.NODE_ENV === 'production', sandboxNumber: embeddedSandbox });
   await db.$disconnect();
 
   if (embeddedTemporal) {
@@ -141,7 +153,8 @@ async function main() {
     });
   }
 
-  say('Worker, API and web app');
+  say(embeddedSandbox ? 'WhatsApp sandbox, worker, API and web app' : 'Worker, API and web app');
+  if (embeddedSandbox) supervise('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
   supervise('worker', process.execPath, ['--import', 'tsx', 'temporal/worker.ts']);
   supervise('api', process.execPath, ['--import', 'tsx', 'api/main.ts']);
   supervise('web', process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts', '--strictPort']);
@@ -155,6 +168,9 @@ async function main() {
     `  API           ${env.API_URL}/api   (health ${env.API_URL}/readyz, metrics ${env.API_URL}/metrics)`,
     `  Temporal UI   ${temporal?.uiUrl ?? '(external Temporal at ' + env.TEMPORAL_ADDRESS + ')'}`,
     `  Temporal gRPC ${env.TEMPORAL_ADDRESS}`,
+    embeddedSandbox
+      ? `  WhatsApp      sandbox at ${env.SANDBOX_URL} (Graph API ${env.SANDBOX_URL}/v23.0); play the customer at ${webUrl}/phone`
+      : `  WhatsApp      Meta Cloud API (${env.WHATSAPP_GRAPH_URL ?? 'https://graph.facebook.com'}); webhook URL ${env.API_URL}/webhooks/whatsapp`,
     '',
     seeded.users.length ? `  Demo logins (company "${seeded.company.name}", password ${DEMO_PASSWORD}):` : '  Production mode: no demo users were created.',
     ...seeded.users.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.name}${'department' in u ? ` (${u.department})` : ''}`),
