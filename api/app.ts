@@ -16,11 +16,12 @@ import { createMetrics } from './http/metrics';
 import { createRateLimits } from './http/rateLimits';
 import { passwordResetAdminRouter, passwordResetRequestRouter } from './passwordResets/router';
 import { usersRouter } from './users/router';
+import type { WebhookEventWriter } from './whatsapp/webhookEventWriter';
 import { whatsappWebhookRouter } from './whatsapp/webhookRouter';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export function createApp(deps: AppDeps, hooks: { onWebhookStored: (eventId: string) => void }) {
+export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWriter; onWebhookStored: (eventId: string) => void }) {
   const app = express();
   const metrics = createMetrics();
   const limits = createRateLimits(deps.config);
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps, hooks: { onWebhookStored: (eventId: str
   app.use(healthRouter(deps, metrics.registry));
   app.use(
     '/webhooks/whatsapp',
-    whatsappWebhookRouter({ db: deps.db, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN, onStored: hooks.onWebhookStored }),
+    whatsappWebhookRouter({ events: hooks.webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN, onStored: hooks.onWebhookStored }),
   );
 
   const api = Router();

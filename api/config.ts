@@ -24,6 +24,8 @@ const apiEnvSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(8, 'must be the Meta app secret (at least 8 characters)'),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be the webhook verify token (at least 8 characters)'),
   WEBHOOK_REDRIVE_INTERVAL_MS: duration.default(5000),
+  WEBHOOK_PROCESSING_CONCURRENCY: duration.default(8),
+  WEBHOOK_INTAKE_POOL_SIZE: duration.default(4),
   WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().default('data/media'),

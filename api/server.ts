@@ -1,13 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
+import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { createLocalMediaStorage } from './media/storage';
 import type { AppDeps } from './deps';
+import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
 import { createRealtimeGateway } from './realtime/gateway';
 import { processWebhookEvent } from './whatsapp/processWebhookEvent';
 import { startRedriver } from './whatsapp/redriver';
+import { createWebhookEventWriter } from './whatsapp/webhookEventWriter';
 
 /**
  * The API process: HTTP app, socket.io gateway on the same port, webhook processing after each
@@ -15,24 +18,40 @@ import { startRedriver } from './whatsapp/redriver';
  */
 export async function startApiServer(deps: AppDeps, port: number, host?: string) {
   const httpServer: Server = createServer();
+  // The webhook hot path writes through its own small pool, so a burst never waits behind API queries.
+  const intakePool = new pg.Pool({ connectionString: deps.config.DATABASE_URL, max: deps.config.WEBHOOK_INTAKE_POOL_SIZE });
+  const webhookEvents = createWebhookEventWriter(intakePool);
+  const provider = createProviderFromEnv(deps.config);
+  const media = { storage: createLocalMediaStorage(deps.config.MEDIA_DIR), download: (id: string) => provider.downloadMedia(id) };
   // socket.io must attach to a server that already has its request handler: it takes its own path
   // (/socket.io/) first and hands every other request on.
   let publish: Publish = () => undefined;
+  // Processing is redone from the durable raw event after a crash, so it may commit asynchronously.
+  const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, asyncCommit: true });
+  const process = (eventId: string) => processWebhookEvent({ db: processingDb, logger: deps.logger, publish: (event) => publish(event), media }, eventId);
+
+  // Processing right after the 200 is bounded: beyond the limit, events wait for the re-driver
+  // instead of piling up promises and starving the intake of CPU and connections.
   const inFlight = new Set<Promise<unknown>>();
-  const provider = createProviderFromEnv(deps.config);
-  const media = { storage: createLocalMediaStorage(deps.config.MEDIA_DIR), download: (id: string) => provider.downloadMedia(id) };
-  const process = (eventId: string) => processWebhookEvent({ db: deps.db, logger: deps.logger, publish: (event) => publish(event), media }, eventId);
   const onStored = (eventId: string) => {
+    if (inFlight.size >= deps.config.WEBHOOK_PROCESSING_CONCURRENCY) return;
     const work = process(eventId)
       .catch((error: unknown) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'))
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
   };
-  const app = createApp(deps, { onWebhookStored: onStored });
+  const app = createApp(deps, { webhookEvents, onWebhookStored: onStored });
   httpServer.on('request', app);
   const gateway = createRealtimeGateway(httpServer, { db: deps.db, tokens: deps.tokens, logger: deps.logger, redisUrl: deps.config.REDIS_URL });
   publish = gateway.publish;
-  const redriver = startRedriver({ db: deps.db, logger: deps.logger, process, intervalMs: deps.config.WEBHOOK_REDRIVE_INTERVAL_MS, graceMs: deps.config.WEBHOOK_REDRIVE_GRACE_MS });
+  const redriver = startRedriver({
+    db: deps.db,
+    logger: deps.logger,
+    process,
+    intervalMs: deps.config.WEBHOOK_REDRIVE_INTERVAL_MS,
+    graceMs: deps.config.WEBHOOK_REDRIVE_GRACE_MS,
+    concurrency: deps.config.WEBHOOK_PROCESSING_CONCURRENCY,
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const { port: boundPort } = httpServer.address() as AddressInfo;
@@ -45,6 +64,8 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
       await Promise.allSettled([...inFlight]);
       await gateway.close();
       await new Promise((resolve) => httpServer.close(resolve));
+      await intakePool.end();
+      await processingDb.$disconnect();
     },
   };
 }

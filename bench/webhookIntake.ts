@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
 import { signWhatsAppBody } from '../api/whatsapp/signature';
+import pg from 'pg';
 import { createPrisma } from '../prisma/client';
 import { benchDatabase, fmt, percentile, startApiProcess } from './lib';
 
@@ -20,6 +21,7 @@ const RATES = values.rates.split(',').map(Number);
 const MAX_IN_FLIGHT = Number(values.concurrency);
 const APP_SECRET = 'bench-app-secret';
 const PHONE_NUMBER_ID = '100000000000777';
+const INTAKE_POOL_SIZE = 4;
 
 function webhookBody(index: number, id: string) {
   return JSON.stringify({
@@ -81,8 +83,9 @@ async function runStep(url: string, rate: number, agent: Agent, counter: { next:
   return { offered: rate, achieved: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, sentIds };
 }
 
+/** The floor under any intake: one INSERT per event through a pool the size of the intake's, nothing else. */
 async function baseline(databaseUrl: string, events: number): Promise<number> {
-  const db = createPrisma(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: INTAKE_POOL_SIZE });
   const body = webhookBody(0, 'wamid.BASELINE');
   let inFlight = 0;
   const started = performance.now();
@@ -90,11 +93,11 @@ async function baseline(databaseUrl: string, events: number): Promise<number> {
   for (let i = 0; i < events; i++) {
     while (inFlight >= 64) await new Promise((r) => setImmediate(r));
     inFlight++;
-    pending.push(db.$executeRaw`INSERT INTO "WebhookEvent" ("id", "source", "payload", "status") VALUES (${randomUUID()}::uuid, 'baseline', ${body}::jsonb, 'PROCESSED')`.finally(() => inFlight--));
+    pending.push(pool.query(`INSERT INTO "WebhookEvent" ("id", "source", "payload", "status") VALUES ($1::uuid, 'baseline', $2::jsonb, 'PROCESSED')`, [randomUUID(), body]).finally(() => inFlight--));
   }
   await Promise.all(pending);
   const rate = events / ((performance.now() - started) / 1000);
-  await db.$disconnect();
+  await pool.end();
   return rate;
 }
 
@@ -103,7 +106,7 @@ async function main() {
   const db = createPrisma(databaseUrl);
   const company = await db.company.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
   await db.whatsAppNumber.create({ data: { companyId: company.id, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0777', name: 'Bench' } });
-  const api = await startApiProcess({ DATABASE_URL: databaseUrl, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_PER_IP_PER_MINUTE: '100000000' });
+  const api = await startApiProcess({ DATABASE_URL: databaseUrl, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_PER_IP_PER_MINUTE: '100000000', WEBHOOK_INTAKE_POOL_SIZE: String(INTAKE_POOL_SIZE), WEBHOOK_REDRIVE_INTERVAL_MS: '1000' });
   const agent = new Agent({ connections: MAX_IN_FLIGHT, pipelining: 1 });
   const counter = { next: 0 };
   const allIds = new Set<string>();
@@ -123,6 +126,8 @@ async function main() {
     const stored = await db.message.count({ where: { companyId: company.id } });
     const distinct = await db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "waMessageId") AS n FROM "Message" WHERE "companyId" = ${company.id}::uuid`;
     const baselineRate = await baseline(databaseUrl, 20_000);
+    const settled = await db.webhookEvent.groupBy({ by: ['status'], _count: true, where: { source: 'whatsapp' } });
+    console.log(`webhook events after the run: ${settled.map((g) => `${g.status} ${g._count}`).join(', ')}`);
     console.log('');
     console.log(`best sustained: ${fmt(best.achieved)} events/s (offered ${best.offered}), ack p50 ${fmt(best.p50)} ms, p99 ${fmt(best.p99)} ms`);
     console.log(`baseline (one INSERT per event, 64 in flight): ${fmt(baselineRate)} events/s`);

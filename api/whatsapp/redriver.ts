@@ -9,6 +9,8 @@ interface RedriverDeps {
   /** Events younger than this are left to the immediate processing that follows their 200. */
   graceMs: number;
   batchSize?: number;
+  /** Events processed at once; each is independent and idempotent. */
+  concurrency?: number;
 }
 
 /**
@@ -36,25 +38,36 @@ export function startRedriver(deps: RedriverDeps) {
         FOR UPDATE SKIP LOCKED
       )
       RETURNING "id"`;
-    for (const { id } of claimed) {
-      await deps.process(id).catch((error: unknown) => deps.logger.error({ err: error, eventId: id }, 're-drive failed'));
-    }
+    const queue = claimed.map((row) => row.id);
+    const workers = Array.from({ length: Math.min(deps.concurrency ?? 1, queue.length) }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        await deps.process(id).catch((error: unknown) => deps.logger.error({ err: error, eventId: id }, 're-drive failed'));
+      }
+    });
+    await Promise.all(workers);
     if (claimed.length) deps.logger.info({ count: claimed.length }, 're-drove webhook events');
+    return claimed.length;
   }
 
-  function schedule() {
+  // A full batch means a backlog: the next tick starts at once instead of after the interval.
+  function schedule(delayMs = deps.intervalMs) {
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
-        .catch((error: unknown) => deps.logger.error({ err: error }, 're-driver tick failed'))
-        .finally(schedule);
-    }, deps.intervalMs);
+        .then((count) => schedule(count >= (deps.batchSize ?? 200) ? 0 : deps.intervalMs))
+        .catch((error: unknown) => {
+          deps.logger.error({ err: error }, 're-driver tick failed');
+          schedule();
+        });
+    }, delayMs);
     timer.unref();
   }
   schedule();
 
   return {
-    tickNow: tick,
+    tickNow: async () => {
+      await tick();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -1,12 +1,12 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import type { Db, Prisma } from '../../prisma/client';
 import { AppError } from '../errors';
 import { verifyWhatsAppSignature } from './signature';
+import type { WebhookEventWriter } from './webhookEventWriter';
 import { webhookEnvelopeSchema } from './webhookSchemas';
 
 interface WebhookDeps {
-  db: Db;
+  events: WebhookEventWriter;
   logger: Logger;
   appSecret: string;
   verifyToken: string;
@@ -40,19 +40,20 @@ export function whatsappWebhookRouter(deps: WebhookDeps) {
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(raw.toString('utf8'));
+      payload = JSON.parse(raw.toString('utf8')) as unknown;
     } catch {
       throw new AppError('INVALID_JSON', 'O corpo do webhook não é um JSON válido');
     }
     // A signed body we cannot read is stored as FAILED for inspection and still acknowledged:
     // Meta would otherwise resend it for days, and no retry would make it readable.
     const shapeOk = webhookEnvelopeSchema.safeParse(payload).success;
-    const event = await deps.db.webhookEvent.create({
-      data: { source: 'whatsapp', payload: payload as Prisma.InputJsonValue, ...(shapeOk ? {} : { status: 'FAILED', lastError: 'envelope does not match the WhatsApp webhook shape' }) },
-      select: { id: true },
+    const eventId = await deps.events.write({
+      source: 'whatsapp',
+      rawJson: raw.toString('utf8'),
+      ...(shapeOk ? {} : { status: 'FAILED', lastError: 'envelope does not match the WhatsApp webhook shape' }),
     });
     res.status(200).json({ received: true });
-    if (shapeOk) deps.onStored(event.id);
+    if (shapeOk) deps.onStored(eventId);
   });
 
   return router;

@@ -1,12 +1,18 @@
-import { processWebhookEvent } from '../processWebhookEvent';
+import { processWebhookEvent, type ProcessDeps } from '../processWebhookEvent';
 import { processWahaEvent, type WahaProcessDeps } from './processWahaEvent';
 import { WAHA_SOURCE } from './wahaSchemas';
 
+export interface AnyWebhookDeps extends ProcessDeps {
+  /** What WAHA events need instead: WAHA's media download (URLs, API key) and its LID lookup. */
+  waha: Pick<WahaProcessDeps, 'media' | 'phoneNumberForLid'>;
+}
+
 /**
- * One entry point for every stored webhook event, whatever sent it: the re-driver and the intake
- * hooks call this, and each event goes to the processor of its `source`.
+ * One entry point for every stored webhook event, whatever sent it: the intake hooks and the
+ * re-driver call this, and each event goes to the processor of its `source`.
  */
-export async function processAnyWebhookEvent(deps: WahaProcessDeps, eventId: string) {
+export async function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
   const event = await deps.db.webhookEvent.findUniqueOrThrow({ where: { id: eventId }, select: { source: true } });
-  return event.source === 'x' ? processWahaEvent(deps, eventId) : processWebhookEvent(deps, eventId);
+  if (event.source !== WAHA_SOURCE) return processWebhookEvent(deps, eventId);
+  return processWahaEvent({ db: deps.db, logger: deps.logger, publish: deps.publish, ...deps.waha }, eventId);
 }

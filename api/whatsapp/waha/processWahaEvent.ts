@@ -1,16 +1,11 @@
-import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import type { Db } from '../../../prisma/client';
-import type { Publish } from '../../realtime/events';
 import { applyStatus } from '../applyStatus';
-import { storeInbound } from '../processWebhookEvent';
+import { storeInbound, type ProcessDeps } from '../processWebhookEvent';
 import { normaliseWahaMessage, profileNameOf, senderOf, waIdOfChatId } from './normaliseWahaMessage';
 import { wahaAckSchema, wahaEnvelopeSchema, wahaMessageSchema, wahaSessionStatusSchema, type WahaEnvelope } from './wahaSchemas';
 
-export interface WahaProcessDeps {
-  db: Db;
-  logger: Logger;
-  publish: Publish;
+/** The Cloud API path's deps, with `media.download` being WAHA's (WahaProvider.downloadMedia: ids are file URLs). */
+export interface WahaProcessDeps extends ProcessDeps {
   /** Asks WAHA for the number behind a LID (WahaProvider.phoneNumberForLid). Without it such messages are FAILED. */
   phoneNumberForLid?: (session: string, lid: string) => Promise<string | null>;
 }

@@ -1,12 +1,16 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import type { Db, Prisma } from '../../../prisma/client';
 import { AppError } from '../../errors';
 import { WAHA_SOURCE, wahaEnvelopeSchema } from './wahaSchemas';
 import { verifyWahaSignature } from './wahaSignature';
 
+/** Stores one raw body and gives its id; the same shape as the Cloud API intake's group-commit writer. */
+export interface WahaEventWriter {
+  write(event: { source: string; rawJson: string; status?: 'RECEIVED' | 'FAILED'; lastError?: string }): Promise<string>;
+}
+
 interface WahaWebhookDeps {
-  db: Db;
+  events: WahaEventWriter;
   logger: Logger;
   /**
    * The `hmac.key` set on the WAHA sessions' webhook. When set, unsigned or wrongly signed bodies
@@ -33,19 +37,20 @@ export function wahaWebhookRouter(deps: WahaWebhookDeps) {
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(raw.toString('utf8'));
+      payload = JSON.parse(raw.toString('utf8')) as unknown;
     } catch {
       throw new AppError('INVALID_JSON', 'O corpo do webhook não é um JSON válido');
     }
     // A body we cannot read is kept as FAILED for inspection and still acknowledged: WAHA would
     // otherwise retry it, and no retry would make it readable.
     const shapeOk = wahaEnvelopeSchema.safeParse(payload).success;
-    const event = await deps.db.webhookEvent.create({
-      data: { source: WAHA_SOURCE, payload: payload as Prisma.InputJsonValue, ...(shapeOk ? {} : { status: 'FAILED', lastError: 'body does not match the WAHA webhook shape' }) },
-      select: { id: true },
+    const eventId = await deps.events.write({
+      source: WAHA_SOURCE,
+      rawJson: raw.toString('utf8'),
+      ...(shapeOk ? {} : { status: 'FAILED', lastError: 'body does not match the WAHA webhook shape' }),
     });
     res.status(200).json({ received: true });
-    if (shapeOk) deps.onStored(event.id);
+    if (shapeOk) deps.onStored(eventId);
   });
 
   return router;

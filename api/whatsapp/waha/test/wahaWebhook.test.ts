@@ -1,17 +1,23 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFakeWaha, type FakeWaha } from '../../../../activities/whatsapp/test/fakeWaha';
+import { createWahaProvider } from '../../../../activities/whatsapp/wahaProvider';
 import { createCompanyFixture, testDb, type CompanyFixture } from '../../../../test/harness';
 import { errorHandler } from '../../../errors';
+import { createLocalMediaStorage, type MediaStorage } from '../../../media/storage';
 import type { RealtimeEvent } from '../../../realtime/events';
 import { createNumber, inbound, messagesEnvelope } from '../../test/webhookFixtures';
 import { processAnyWebhookEvent } from '../processAnyWebhookEvent';
 import { processWahaEvent, type WahaProcessDeps } from '../processWahaEvent';
 import { signWahaBody } from '../wahaSignature';
-import { wahaWebhookRouter } from '../wahaWebhookRouter';
+import { wahaWebhookRouter, type WahaEventWriter } from '../wahaWebhookRouter';
 
 const SECRET = 'waha-test-hmac-key';
 const db = () => testDb();
@@ -25,20 +31,31 @@ const session = `waha-${randomUUID().slice(0, 8)}`;
 const published: RealtimeEvent[] = [];
 const knownLids = new Map<string, string>();
 const inFlight: Promise<unknown>[] = [];
-const deps: WahaProcessDeps = {
-  db: testDb(),
-  logger,
-  publish: (event) => published.push(event),
-  phoneNumberForLid: async (_session, lid) => knownLids.get(lid) ?? null,
-};
+let waha: FakeWaha;
+let storage: MediaStorage;
+let deps: WahaProcessDeps;
 
 beforeAll(async () => {
+  waha = await startFakeWaha();
+  storage = createLocalMediaStorage(mkdtempSync(path.join(os.tmpdir(), 'orquestra-waha-media-')));
+  const provider = createWahaProvider({ baseUrl: waha.url, apiKey: 'waha-test-key' });
+  deps = {
+    db: testDb(),
+    logger,
+    publish: (event) => published.push(event),
+    media: { storage, download: (url) => provider.downloadMedia(url) },
+    phoneNumberForLid: async (_session, lid) => knownLids.get(lid) ?? null,
+  };
   company = await createCompanyFixture('Waha');
   number = await db().whatsAppNumber.create({ data: { companyId: company.companyId, provider: 'WAHA', phoneNumberId: session, displayPhoneNumber: '+55 11 4000-0002', name: 'WhatsApp Web' } });
   const onStored = (eventId: string) => inFlight.push(processWahaEvent(deps, eventId));
+  // The server passes its group-commit writer; one row per body is the same contract.
+  const events: WahaEventWriter = {
+    write: async ({ rawJson, ...event }) => (await db().webhookEvent.create({ data: { ...event, payload: JSON.parse(rawJson) }, select: { id: true } })).id,
+  };
   const app = express();
-  app.use('/webhooks/waha', wahaWebhookRouter({ db: db(), logger, hmacSecret: SECRET, onStored }));
-  app.use('/unsigned/webhooks/waha', wahaWebhookRouter({ db: db(), logger, onStored }));
+  app.use('/webhooks/waha', wahaWebhookRouter({ events, logger, hmacSecret: SECRET, onStored }));
+  app.use('/unsigned/webhooks/waha', wahaWebhookRouter({ events, logger, onStored }));
   app.use(errorHandler(logger));
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -47,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled(inFlight);
   await new Promise((resolve) => server.close(resolve));
+  await waha.close();
 });
 
 /** Waits for the processing that follows each 200 (the router calls onStored before the answer leaves). */
@@ -166,7 +184,13 @@ describe('inbound messages', () => {
     expect(published.filter((e) => e.type === 'message.new' && e.conversationId === conversations[0]!.id)).toHaveLength(1);
   });
 
-  const mediaUrl = (ext: string) => `http://localhost:3000/api/files/${session}/false_x_${shortId()}.${ext}`;
+  // WAHA advertises files on its own host name; the provider fetches them from its configured address.
+  const mediaFile = (ext: string) => {
+    const filePath = `/api/files/${session}/false_x_${shortId()}.${ext}`;
+    const bytes = randomBytes(64);
+    waha.file(filePath, bytes, mimeOf[ext]!);
+    return { url: `http://localhost:3000${filePath}`, filePath, bytes };
+  };
   const cases: [string, (url: string) => Record<string, unknown>, string, { type: string; body: string | null; content?: Record<string, unknown> }][] = [
     ['an image with a caption', () => ({ body: 'Meu exame', _data: { notifyName: 'Maria', type: 'image' } }), 'jpeg', { type: 'image', body: 'Meu exame', content: { caption: 'Meu exame', media: { mimeType: 'image/jpeg' } } }],
     ['a voice note (WEBJS ptt)', () => ({ body: '', _data: { type: 'ptt' } }), 'oga', { type: 'audio', body: null, content: { voice: true } }],
@@ -176,16 +200,21 @@ describe('inbound messages', () => {
   ];
   const mimeOf: Record<string, string> = { jpeg: 'image/jpeg', oga: 'audio/ogg; codecs=opus', mp4: 'video/mp4', webp: 'image/webp', pdf: 'application/pdf' };
 
-  test.each(cases)('when %s arrives twice, then it is stored once with the URL WAHA serves it from', async (_label, fields, ext, expected) => {
-    const url = mediaUrl(ext);
-    const payload = customerMessage(customer(), { hasMedia: true, media: { url, mimetype: mimeOf[ext], filename: ext === 'pdf' ? 'laudo.pdf' : null }, ...fields(url) });
+  test.each(cases)('when %s arrives twice, then it is stored once and its file is downloaded from WAHA once into our storage', async (_label, fields, ext, expected) => {
+    const file = mediaFile(ext);
+    const payload = customerMessage(customer(), { hasMedia: true, media: { url: file.url, mimetype: mimeOf[ext], filename: ext === 'pdf' ? 'laudo.pdf' : null }, ...fields(file.url) });
     await post(envelope('message', payload));
+    await settle();
     await post(envelope('message', payload));
     await settle();
     expect(await db().message.count({ where: { waMessageId: payload.id } })).toBe(1);
     const stored = await messageById(payload.id);
     expect(stored).toMatchObject({ type: expected.type, body: expected.body });
-    expect(stored!.content).toMatchObject({ media: { waMediaId: url, mimeType: mimeOf[ext] }, ...expected.content });
+    expect(stored!.content).toMatchObject({ media: { waMediaId: file.url, mimeType: mimeOf[ext] }, ...expected.content });
+    const media = await db().media.findUniqueOrThrow({ where: { id: stored!.mediaId! } });
+    expect(media).toMatchObject({ waMediaId: file.url, sizeBytes: 64, sha256: createHash('sha256').update(file.bytes).digest('hex'), fileName: ext === 'pdf' ? 'laudo.pdf' : null });
+    expect(await storage.read(media.storageKey)).toEqual(file.bytes);
+    expect(waha.requests.filter((r) => r.path === file.filePath).map((r) => r.headers['x-api-key'])).toEqual(['waha-test-key']);
   });
 
   test('when WAHA could not keep the file, then the message is still stored, saying so, without media', async () => {
@@ -196,6 +225,7 @@ describe('inbound messages', () => {
     expect(stored).toMatchObject({ type: 'video', body: null });
     expect(stored!.content).toMatchObject({ mediaError: 'file too large' });
     expect(stored!.content).not.toHaveProperty('media');
+    expect(stored!.mediaId).toBeNull();
   });
 
   test.each<[string, Record<string, unknown>, { type: string; body: string | null; content?: Record<string, unknown> }]>([
@@ -255,7 +285,7 @@ describe('senders known only by LID', () => {
   test('when no LID lookup is configured, then such a message is FAILED with the reason, for a person to see', async () => {
     const payload = customerMessage(customer(), { from: '9988776655443@lid', _data: {} });
     const event = await db().webhookEvent.create({ data: { source: 'waha', payload: envelope('message', payload) as never, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
-    const withoutLookup: WahaProcessDeps = { db: db(), logger, publish: () => undefined };
+    const withoutLookup: WahaProcessDeps = { ...deps, phoneNumberForLid: undefined };
     expect(await processWahaEvent(withoutLookup, event.id)).toBe('FAILED');
     expect((await db().webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).lastError).toContain('9988776655443@lid');
   });
@@ -337,8 +367,10 @@ describe('routing', () => {
     const metaEvent = await db().webhookEvent.create({ data: { source: 'whatsapp', payload: messagesEnvelope(meta.phoneNumberId, { messages: [metaMessage] }) as never, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
     const wahaMessage = customerMessage(customer(), { body: 'pelo WAHA' });
     const wahaEvent = await db().webhookEvent.create({ data: { source: 'waha', payload: envelope('message', wahaMessage) as never, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
-    expect(await processAnyWebhookEvent(deps, metaEvent.id)).toBe('PROCESSED');
-    expect(await processAnyWebhookEvent(deps, wahaEvent.id)).toBe('PROCESSED');
+    const cloudApiMedia = { storage, download: () => Promise.reject(new Error('no Cloud API media in this test')) };
+    const both = { db: db(), logger, publish: deps.publish, media: cloudApiMedia, waha: { media: deps.media, phoneNumberForLid: deps.phoneNumberForLid } };
+    expect(await processAnyWebhookEvent(both, metaEvent.id)).toBe('PROCESSED');
+    expect(await processAnyWebhookEvent(both, wahaEvent.id)).toBe('PROCESSED');
     expect(await db().message.findUnique({ where: { numberId_waMessageId: { numberId: meta.id, waMessageId: metaMessage.id } } })).toMatchObject({ body: 'pela Meta' });
     expect(await messageById(wahaMessage.id)).toMatchObject({ body: 'pelo WAHA' });
   });
