@@ -17,6 +17,7 @@ import { createRateLimits } from './http/rateLimits';
 import { passwordResetAdminRouter, passwordResetRequestRouter } from './passwordResets/router';
 import { usersRouter } from './users/router';
 import type { WebhookEventWriter } from './whatsapp/webhookEventWriter';
+import { wahaWebhookRouter } from './whatsapp/waha/wahaWebhookRouter';
 import { whatsappWebhookRouter } from './whatsapp/webhookRouter';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -45,6 +46,9 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
   app.use(healthRouter(deps, metrics.registry));
+  if (deps.config.WAHA_BASE_URL) {
+    app.use('/webhooks/waha', wahaWebhookRouter({ events: hooks.webhookEvents, logger: deps.logger, hmacSecret: deps.config.WAHA_WEBHOOK_HMAC_KEY, onStored: hooks.onWebhookStored }));
+  }
   app.use(
     '/webhooks/whatsapp',
     whatsappWebhookRouter({ events: hooks.webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN, onStored: hooks.onWebhookStored }),

@@ -29,10 +29,22 @@ const apiEnvSchema = z.object({
   WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().default('data/media'),
+  WAHA_BASE_URL: z.url().optional(),
+  WAHA_API_KEY: z.string().min(1).optional(),
+  WAHA_WEBHOOK_HMAC_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  WAHA_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export const apiConfigSchema = apiEnvSchema.extend(providerEnvSchema.shape).superRefine(checkProviderEnv);
+export const apiConfigSchema = apiEnvSchema
+  .extend(providerEnvSchema.shape)
+  .superRefine(checkProviderEnv)
+  .superRefine((env, ctx) => {
+    // An unsigned WAHA webhook in production would let anyone inject customer messages.
+    if (env.NODE_ENV === 'production' && env.WAHA_BASE_URL && !env.WAHA_WEBHOOK_HMAC_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['WAHA_WEBHOOK_HMAC_KEY'], message: 'is required in production when WAHA_BASE_URL is set' });
+    }
+  });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -2,14 +2,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
+import { WhatsAppProviderError } from '../activities/whatsapp/providerErrors';
+import { createWahaProvider } from '../activities/whatsapp/wahaProvider';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
 import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
 import { createRealtimeGateway } from './realtime/gateway';
-import { processWebhookEvent } from './whatsapp/processWebhookEvent';
 import { startRedriver } from './whatsapp/redriver';
+import { processAnyWebhookEvent } from './whatsapp/waha/processAnyWebhookEvent';
 import { createWebhookEventWriter } from './whatsapp/webhookEventWriter';
 
 /**
@@ -28,7 +30,18 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   let publish: Publish = () => undefined;
   // Processing is redone from the durable raw event after a crash, so it may commit asynchronously.
   const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, asyncCommit: true });
-  const process = (eventId: string) => processWebhookEvent({ db: processingDb, logger: deps.logger, publish: (event) => publish(event), media }, eventId);
+  const waha = deps.config.WAHA_BASE_URL
+    ? createWahaProvider({ baseUrl: deps.config.WAHA_BASE_URL, apiKey: deps.config.WAHA_API_KEY ?? '', timeoutMs: deps.config.WAHA_TIMEOUT_MS })
+    : undefined;
+  const wahaMedia = {
+    storage: media.storage,
+    download: (url: string) => (waha ? waha.downloadMedia(url) : Promise.reject(new WhatsAppProviderError('invalid', 'WAHA não configurado (WAHA_BASE_URL)', null))),
+  };
+  const process = (eventId: string) =>
+    processAnyWebhookEvent(
+      { db: processingDb, logger: deps.logger, publish: (event) => publish(event), media, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
+      eventId,
+    );
 
   // Processing right after the 200 is bounded: beyond the limit, events wait for the re-driver
   // instead of piling up promises and starving the intake of CPU and connections.

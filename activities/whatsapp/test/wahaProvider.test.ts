@@ -179,16 +179,16 @@ describe('ids of sent messages across WAHA engines', () => {
 });
 
 describe('failures', () => {
-  test.each<[string, { status: number; body?: unknown }, string, boolean]>([
-    ['401', { status: 401, body: { message: 'Unauthorized', statusCode: 401 } }, 'auth', false],
-    ['403', { status: 403, body: { message: 'Forbidden', statusCode: 403 } }, 'auth', false],
-    ['500', { status: 500, body: { statusCode: 500, exception: { message: 'Evaluation failed' } } }, 'temporary', true],
-    ['503', { status: 503 }, 'temporary', true],
-    ['400', { status: 400, body: { statusCode: 400, message: ['chatId must be a string'], error: 'Bad Request' } }, 'invalid', false],
-    ['404', { status: 404, body: { statusCode: 404, message: 'Session not found' } }, 'invalid', false],
-    ['422 while the session starts', { status: 422, body: { error: 'Session status is not as expected. Try again later or restart the session', session: SESSION, status: 'STARTING', expected: ['WORKING'] } }, 'temporary', true],
-    ['422 while the session waits for its QR code', { status: 422, body: { error: 'Session status is not as expected. Try again later or restart the session', session: SESSION, status: 'SCAN_QR_CODE', expected: ['WORKING'] } }, 'auth', false],
-  ])('when WAHA answers %s, then the failure kind is %s', async (_label, answer, kind, retryable) => {
+  test.each<[string, string, boolean, { status: number; body?: unknown }]>([
+    ['401', 'auth', false, { status: 401, body: { message: 'Unauthorized', statusCode: 401 } }],
+    ['403', 'auth', false, { status: 403, body: { message: 'Forbidden', statusCode: 403 } }],
+    ['500', 'temporary', true, { status: 500, body: { statusCode: 500, exception: { message: 'Evaluation failed' } } }],
+    ['503', 'temporary', true, { status: 503 }],
+    ['400', 'invalid', false, { status: 400, body: { statusCode: 400, message: ['chatId must be a string'], error: 'Bad Request' } }],
+    ['404', 'invalid', false, { status: 404, body: { statusCode: 404, message: 'Session not found' } }],
+    ['422 while the session starts', 'temporary', true, { status: 422, body: { error: 'Session status is not as expected. Try again later or restart the session', session: SESSION, status: 'STARTING', expected: ['WORKING'] } }],
+    ['422 while the session waits for its QR code', 'auth', false, { status: 422, body: { error: 'Session status is not as expected. Try again later or restart the session', session: SESSION, status: 'SCAN_QR_CODE', expected: ['WORKING'] } }],
+  ])('when WAHA answers %s, then the failure kind is %s', async (_label, kind, retryable, answer) => {
     waha.script('POST /api/sendText', answer);
     const error = await failure(provider.send(SESSION, { type: 'text', to: CUSTOMER, body: 'oi' }));
     expect(error.kind).toBe(kind);
