@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000';
 const proxied = { target: apiUrl, changeOrigin: false };
+const sandboxUrl = process.env.SANDBOX_URL ?? 'http://127.0.0.1:4010';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -22,6 +23,19 @@ export default defineConfig({
       '/healthz': proxied,
       '/readyz': proxied,
       '/socket.io': { ...proxied, ws: true },
+      // The WhatsApp sandbox's control API, for the test phone page.
+      '/sandbox': {
+        target: sandboxUrl,
+        changeOrigin: false,
+        // When the sandbox stops mid-stream the proxy would keep the browser's event stream open but
+        // silent; dropping it lets EventSource notice and reconnect to the restarted sandbox.
+        configure: (proxy) =>
+          proxy.on('proxyRes', (proxyRes, _req, res) => {
+            proxyRes.on('close', () => {
+              if (!res.writableEnded) res.destroy();
+            });
+          }),
+      },
     },
   },
 });

@@ -17,6 +17,7 @@ const UsersPage = lazy(() => import('./settings/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
 const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
+const PhonePage = lazy(() => import('./phone/PhonePage'));
 const NotFoundPage = lazy(() => import('./errors/NotFoundPage'));
 
 const upcoming: UpcomingFeature[] = ['inbox', 'flows', 'campaigns', 'contacts', 'funnels', 'reports'];
@@ -38,6 +39,7 @@ export function App() {
             {upcoming.map((feature) => (
               <Route key={feature} path={feature} element={<ComingSoonPage feature={feature} />} />
             ))}
+            <Route path="phone" element={<PhonePage />} />
             <Route path="settings">
               <Route index element={<Navigate to="/settings/profile" replace />} />
               <Route

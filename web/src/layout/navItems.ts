@@ -1,8 +1,8 @@
-import { ChartColumn, CircleUser, Contact, Funnel, Inbox, KeyRound, Megaphone, Network, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
+import { ChartColumn, CircleUser, Contact, Funnel, Inbox, KeyRound, Megaphone, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
 import { canReviewPasswordResets, canViewUsers } from '../auth/permissions';
 import type { Role } from '../lib/types';
 
-export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'users' | 'departments' | 'passwordResets' | 'profile';
+export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'passwordResets' | 'profile';
 
 export interface NavItem {
   key: NavKey;
@@ -18,6 +18,7 @@ export const workspaceNav: NavItem[] = [
   { key: 'contacts', to: '/contacts', icon: Contact },
   { key: 'funnels', to: '/funnels', icon: Funnel },
   { key: 'reports', to: '/reports', icon: ChartColumn },
+  { key: 'phone', to: '/phone', icon: Smartphone },
 ];
 
 export const settingsNav: NavItem[] = [
