@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import { ZodError } from 'zod';
-import type { Db } from '../../prisma/client';
+import type { Db, WebhookEventStatus } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
 import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
+import { outcomeOfFailure, settleEvent } from './settleEvent';
 import { messagesValueSchema, statusSchema, templateStatusValueSchema, webhookEnvelopeSchema } from './webhookSchemas';
 
 export interface ProcessDeps {
@@ -14,10 +14,7 @@ export interface ProcessDeps {
   media: Omit<MediaDeps, 'db'>;
 }
 
-type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED' | 'RECEIVED';
-
-/** After this many re-drives a transient failure is treated as permanent and left for a person. */
-const MAX_ATTEMPTS = 20;
+type Outcome = WebhookEventStatus;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
@@ -126,14 +123,9 @@ export async function processWebhookEvent(deps: ProcessDeps, eventId: string): P
       }
     }
   } catch (error) {
-    // A shape we cannot read will never improve; anything else (database, network) is retried.
-    outcome = error instanceof ZodError || event.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'RECEIVED';
-    lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
+    ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
     logger.error({ err: error, eventId }, 'webhook event processing failed');
   }
-  await db.webhookEvent.update({
-    where: { id: eventId },
-    data: { status: outcome, companyId, lastError, processedAt: outcome === 'PROCESSED' ? new Date() : null },
-  });
+  await settleEvent(db, eventId, { outcome, companyId, lastError });
   return outcome;
 }

@@ -1,6 +1,7 @@
-import { ZodError } from 'zod';
+import type { WebhookEventStatus } from '../../../prisma/client';
 import { applyStatus } from '../applyStatus';
 import { storeInbound, type ProcessDeps } from '../processWebhookEvent';
+import { MAX_ATTEMPTS, outcomeOfFailure, settleEvent } from '../settleEvent';
 import { normaliseWahaMessage, profileNameOf, senderOf, waIdOfChatId } from './normaliseWahaMessage';
 import { wahaAckSchema, wahaEnvelopeSchema, wahaMessageSchema, wahaSessionStatusSchema, type WahaEnvelope } from './wahaSchemas';
 
@@ -10,12 +11,9 @@ export interface WahaProcessDeps extends ProcessDeps {
   phoneNumberForLid?: (session: string, lid: string) => Promise<string | null>;
 }
 
-type Outcome = 'PROCESSED' | 'DEFERRED' | 'UNROUTED' | 'FAILED' | 'RECEIVED';
+type Outcome = WebhookEventStatus;
 type Result = { outcome: Outcome; note?: string };
 type RoutedNumber = { id: string; companyId: string };
-
-/** After this many re-drives a waiting or failing event is left for a person. */
-const MAX_ATTEMPTS = 20;
 
 // WAHA's ack values in Cloud API words, so applyStatus keeps one forward-only rule for both providers.
 // PENDING (0) is not yet on WhatsApp's server and PLAYED (4) is a voice note heard: read, for us.
@@ -95,14 +93,9 @@ export async function processWahaEvent(deps: WahaProcessDeps, eventId: string): 
       lastError = result.note ?? null;
     }
   } catch (error) {
-    // A shape we cannot read will never improve; anything else (database, network) is retried.
-    outcome = error instanceof ZodError || event.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'RECEIVED';
-    lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
+    ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
     logger.error({ err: error, eventId }, 'WAHA webhook event processing failed');
   }
-  await db.webhookEvent.update({
-    where: { id: eventId },
-    data: { status: outcome, companyId, lastError, processedAt: outcome === 'PROCESSED' ? new Date() : null },
-  });
+  await settleEvent(db, eventId, { outcome, companyId, lastError });
   return outcome;
 }
