@@ -2,18 +2,24 @@ import { describe, expect, test } from 'vitest';
 import { loadApiConfig } from './config';
 import { loadWorkerConfig } from '../temporal/config';
 
-const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/orquestra', JWT_SECRET: 'x'.repeat(32) };
+const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/orquestra', JWT_SECRET: 'x'.repeat(32), WHATSAPP_APP_SECRET: 'app-secret', WHATSAPP_VERIFY_TOKEN: 'verify-token' };
 
 describe('configuration', () => {
   test('when the required variables are set, then defaults fill the rest', () => {
     const config = loadApiConfig(valid);
-    expect(config).toMatchObject({ PORT: 4000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'orquestra', TRUST_PROXY: false });
+    expect(config).toMatchObject({ PORT: 4000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'orquestra', TRUST_PROXY: false, WHATSAPP_PROVIDER: 'sandbox' });
   });
 
   test('when variables are missing or wrong, then the error names every one of them', () => {
     expect(() => loadApiConfig({ PORT: 'abc', JWT_SECRET: 'short', DATABASE_URL: 'mysql://x' })).toThrowError(
-      /Invalid configuration for api:\n {2}PORT: .*\n {2}DATABASE_URL: must be a postgresql:\/\/ URL\n {2}JWT_SECRET: must be at least 32 characters/,
+      /Invalid configuration for api:\n {2}PORT: .*\n {2}DATABASE_URL: must be a postgresql:\/\/ URL\n {2}JWT_SECRET: must be at least 32 characters\n {2}WHATSAPP_APP_SECRET: /,
     );
     expect(() => loadWorkerConfig({})).toThrowError(/worker:\n {2}DATABASE_URL/);
+  });
+
+  test('when the provider is Meta without a token, or WAHA is unsigned in production, then the start is refused naming the variable', () => {
+    expect(() => loadApiConfig({ ...valid, WHATSAPP_PROVIDER: 'meta' })).toThrowError(/WHATSAPP_ACCESS_TOKEN: is required when WHATSAPP_PROVIDER=meta/);
+    expect(() => loadApiConfig({ ...valid, NODE_ENV: 'production', WAHA_BASE_URL: 'http://waha:3000' })).toThrowError(/WAHA_WEBHOOK_HMAC_KEY: is required in production/);
+    expect(loadApiConfig({ ...valid, WHATSAPP_PROVIDER: 'meta', WHATSAPP_ACCESS_TOKEN: 'EAAG...' }).WHATSAPP_PROVIDER).toBe('meta');
   });
 });
