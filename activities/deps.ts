@@ -1,6 +1,8 @@
 import type { Db } from '../prisma/client';
+import type { WhatsAppProvider } from './whatsapp/provider';
 
 /** What activities need from the outside world; the worker builds it once and tests inject their own. */
 export interface ActivityDeps {
   db: Db;
+  whatsapp: WhatsAppProvider;
 }

@@ -6,6 +6,7 @@ import { WhatsAppProviderError } from '../activities/whatsapp/providerErrors';
 import { createWahaProvider } from '../activities/whatsapp/wahaProvider';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
+import { createInboundDelivery } from './conversations/deliverToWorkflow';
 import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
@@ -30,6 +31,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   let publish: Publish = () => undefined;
   // Processing is redone from the durable raw event after a crash, so it may commit asynchronously.
   const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, asyncCommit: true });
+  const deliver = createInboundDelivery(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
   const waha = deps.config.WAHA_BASE_URL
     ? createWahaProvider({ baseUrl: deps.config.WAHA_BASE_URL, apiKey: deps.config.WAHA_API_KEY ?? '', timeoutMs: deps.config.WAHA_TIMEOUT_MS })
     : undefined;
@@ -39,7 +41,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   };
   const process = (eventId: string) =>
     processAnyWebhookEvent(
-      { db: processingDb, logger: deps.logger, publish: (event) => publish(event), media, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
+      { db: processingDb, logger: deps.logger, publish: (event) => publish(event), media, deliver, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
       eventId,
     );
 

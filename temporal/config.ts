@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { checkProviderEnv, providerEnvSchema } from '../activities/whatsapp/providerConfig';
 import { formatEnvError } from './env';
 
 export const TASK_QUEUE = 'orquestra';
 
-export const workerConfigSchema = z.object({
+const workerEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -12,6 +13,8 @@ export const workerConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export const workerConfigSchema = workerEnvSchema.extend(providerEnvSchema.shape).superRefine(checkProviderEnv);
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

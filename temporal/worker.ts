@@ -1,4 +1,5 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/logger';
 import { loadWorkerConfig } from './config';
@@ -22,7 +23,7 @@ async function main() {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db },
+    deps: { db, whatsapp: createProviderFromEnv(config) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');

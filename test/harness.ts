@@ -13,6 +13,8 @@ import { apiConfigSchema, type ApiConfig } from '../api/config';
 import { hashPassword } from '../api/auth/passwords';
 import { createPrisma, type Db } from '../prisma/client';
 import { createWorker } from '../temporal/createWorker';
+import { createMetaProvider } from '../activities/whatsapp/metaProvider';
+import type { WhatsAppProvider } from '../activities/whatsapp/provider';
 import { createTemporalClient } from '../temporal/client';
 
 let runtimeInstalled = false;
@@ -36,14 +38,15 @@ export function temporalClient(address = inject('temporalAddress')): Client {
 }
 
 /** A worker on its own task queue so test files never steal each other's tasks. */
-export async function startTestWorker(taskQueue: string): Promise<{ worker: Worker; stop: () => Promise<void> }> {
+export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    deps: { db: testDb() },
+    // Without a provider of its own a test's sends go nowhere and fail loudly.
+    deps: { db: testDb(), whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }) },
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });
   const running = worker.run();

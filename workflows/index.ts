@@ -1,1 +1,2 @@
 export { passwordResetWorkflow } from './passwordReset';
+export { conversationWorkflow } from './conversation';

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, WebhookEventStatus } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
+import type { DeliverInbound } from '../conversations/deliverToWorkflow';
 import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
@@ -12,7 +13,15 @@ export interface ProcessDeps {
   logger: Logger;
   publish: Publish;
   media: Omit<MediaDeps, 'db'>;
+  /** Hands each new inbound message to its conversation's workflow (signal-with-start). */
+  deliver: DeliverInbound;
 }
+
+const toSignal = (messageId: string, message: NormalisedInbound) => ({
+  messageId,
+  text: message.body,
+  replyId: message.type === 'interactive' ? String(message.content.id ?? '') || null : message.type === 'button' ? String(message.content.payload ?? '') || null : null,
+});
 
 type Outcome = WebhookEventStatus;
 
@@ -59,6 +68,9 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
     if (!isUniqueViolation(error)) throw error;
     // Meta repeated a message we already hold; only its media may still be missing (a failed download).
     const existing = await db.message.findUniqueOrThrow({ where: { numberId_waMessageId: { numberId: number.id, waMessageId: message.waMessageId } } });
+    // The first attempt may have stopped before the workflow heard of it (Temporal down): tell it
+    // again; it ignores a message id it already has.
+    await deps.deliver({ id: existing.conversationId, companyId: existing.companyId }, toSignal(existing.id, message));
     if (message.media && !existing.mediaId) await attachMedia(deps, existing, message.media);
     return;
   }
@@ -67,6 +79,7 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
     data: { lastMessageAt: message.timestamp, lastInboundAt: message.timestamp, unreadCount: { increment: 1 } },
   });
   deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: conversation.id, departmentId: updated.departmentId, payload: { message: stored, conversation: updated } });
+  await deps.deliver({ id: conversation.id, companyId: number.companyId }, toSignal(stored.id, message));
   // After the message is visible: a slow or failed download (retried with the event) never hides it.
   if (message.media) await attachMedia(deps, stored, message.media);
 }

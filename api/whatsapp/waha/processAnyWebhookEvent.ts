@@ -14,5 +14,5 @@ export interface AnyWebhookDeps extends ProcessDeps {
 export async function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
   const event = await deps.db.webhookEvent.findUniqueOrThrow({ where: { id: eventId }, select: { source: true } });
   if (event.source !== WAHA_SOURCE) return processWebhookEvent(deps, eventId);
-  return processWahaEvent({ db: deps.db, logger: deps.logger, publish: deps.publish, ...deps.waha }, eventId);
+  return processWahaEvent({ db: deps.db, logger: deps.logger, publish: deps.publish, deliver: deps.deliver, ...deps.waha }, eventId);
 }

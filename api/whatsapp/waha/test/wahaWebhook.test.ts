@@ -34,6 +34,8 @@ const inFlight: Promise<unknown>[] = [];
 let waha: FakeWaha;
 let storage: MediaStorage;
 let deps: WahaProcessDeps;
+/** Texts handed to the conversation workflow, in order. */
+const delivered: (string | null)[] = [];
 
 beforeAll(async () => {
   waha = await startFakeWaha();
@@ -43,6 +45,9 @@ beforeAll(async () => {
     db: testDb(),
     logger,
     publish: (event) => published.push(event),
+    deliver: async (_conversation, message) => {
+      delivered.push(message.text);
+    },
     media: { storage, download: (url) => provider.downloadMedia(url) },
     phoneNumberForLid: async (_session, lid) => knownLids.get(lid) ?? null,
   };
@@ -368,10 +373,11 @@ describe('routing', () => {
     const wahaMessage = customerMessage(customer(), { body: 'pelo WAHA' });
     const wahaEvent = await db().webhookEvent.create({ data: { source: 'waha', payload: envelope('message', wahaMessage) as never, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
     const cloudApiMedia = { storage, download: () => Promise.reject(new Error('no Cloud API media in this test')) };
-    const both = { db: db(), logger, publish: deps.publish, media: cloudApiMedia, waha: { media: deps.media, phoneNumberForLid: deps.phoneNumberForLid } };
+    const both = { db: db(), logger, publish: deps.publish, deliver: deps.deliver, media: cloudApiMedia, waha: { media: deps.media, phoneNumberForLid: deps.phoneNumberForLid } };
     expect(await processAnyWebhookEvent(both, metaEvent.id)).toBe('PROCESSED');
     expect(await processAnyWebhookEvent(both, wahaEvent.id)).toBe('PROCESSED');
     expect(await db().message.findUnique({ where: { numberId_waMessageId: { numberId: meta.id, waMessageId: metaMessage.id } } })).toMatchObject({ body: 'pela Meta' });
     expect(await messageById(wahaMessage.id)).toMatchObject({ body: 'pelo WAHA' });
+    expect(delivered).toEqual(expect.arrayContaining(['pela Meta', 'pelo WAHA']));
   });
 });

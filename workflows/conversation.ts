@@ -1,0 +1,137 @@
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, sleep, uuid4, workflowInfo, allHandlersFinished, upsertSearchAttributes } from '@temporalio/workflow';
+import type { BotMessage, ConversationActivities } from '../activities/conversation';
+import { businessStatusKey, departmentIdKey } from '../temporal/searchAttributes';
+import { matchMenuOption } from './flow/matchMenuOption';
+import { renderText } from './flow/renderText';
+import type { FlowDefinition, FlowNode, NodeOf } from './flow/schema';
+
+export const conversationWorkflowId = (conversationId: string) => `conversation-${conversationId}`;
+
+export interface ConversationInput {
+  conversationId: string;
+  companyId: string;
+  /** Set when continuing as new: the flow stays the one the conversation started with. */
+  carried?: { flow: FlowDefinition; contactName: string; phase: ConversationPhase; seen: string[] };
+}
+
+export interface InboundSignal {
+  messageId: string;
+  text: string | null;
+  /** The id of the interactive option the customer tapped, if any. */
+  replyId: string | null;
+}
+
+export type ConversationPhase = 'GREETING' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'RESOLVED';
+
+export interface ConversationState {
+  phase: ConversationPhase;
+  nodeId: string | null;
+  departmentId: string | null;
+}
+
+export const inboundMessageSignal = defineSignal<[InboundSignal]>('inboundMessage');
+export const conversationStateQuery = defineQuery<ConversationState>('state');
+
+const activities = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/** A cycle of nodes without a customer message in between stops here instead of spinning. */
+const STEP_BUDGET = 50;
+/** Message ids remembered to ignore a signal delivered twice (a re-driven webhook event). */
+const SEEN_LIMIT = 200;
+
+/**
+ * One WhatsApp conversation: the bot runs the company's flow (greeting, department menu) until the
+ * customer is routed to a department's queue; from then on the bot stays silent while people answer.
+ */
+export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
+  const inbox: InboundSignal[] = [];
+  const seen = new Set(input.carried?.seen ?? []);
+  const state: ConversationState = { phase: input.carried?.phase ?? 'GREETING', nodeId: null, departmentId: null };
+
+  setHandler(inboundMessageSignal, (message) => {
+    if (seen.has(message.messageId)) return;
+    seen.add(message.messageId);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
+    inbox.push(message);
+  });
+  setHandler(conversationStateQuery, () => state);
+
+  const { flow, contactName } = input.carried ?? (await activities.loadConversationFlow({ conversationId: input.conversationId }));
+  const variables = { 'contact.name': contactName };
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const next = (node: FlowNode, handle = 'next') => {
+    const edge = flow.edges.find((e) => e.source === node.id && e.sourceHandle === handle);
+    return edge ? byId.get(edge.target) : undefined;
+  };
+  const say = (message: BotMessage, preview: string) =>
+    activities.sendBotMessage({ conversationId: input.conversationId, messageId: uuid4(), message, preview });
+
+  if (state.phase === 'GREETING') {
+    let node: FlowNode | undefined = flow.nodes.find((n) => n.type === 'start');
+    for (let steps = 0; node && steps < STEP_BUDGET; steps++) {
+      state.nodeId = node.id;
+      if (node.type === 'start') node = next(node);
+      else if (node.type === 'message') {
+        const text = renderText(node.config.text, variables);
+        await say({ type: 'text', body: text }, text);
+        if (node.config.delaySeconds) await sleep(node.config.delaySeconds * 1000);
+        node = next(node);
+      } else if (node.type === 'menu') {
+        state.phase = 'AWAITING_MENU';
+        node = next(node, await askMenu(node));
+      } else if (node.type === 'route' || node.type === 'handoff') {
+        const departmentId = node.config.departmentId ?? null;
+        if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
+        if (departmentId) {
+          await activities.queueInDepartment({ conversationId: input.conversationId, departmentId });
+          upsertSearchAttributes([{ key: departmentIdKey, value: departmentId }]);
+        }
+        state.departmentId = departmentId;
+        state.phase = 'DEPARTMENT_SELECTED';
+        upsertSearchAttributes([{ key: businessStatusKey, value: 'QUEUED' }]);
+        node = undefined;
+      } else {
+        if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
+        await activities.resolveConversation({ conversationId: input.conversationId });
+        state.phase = 'RESOLVED';
+        node = undefined;
+      }
+    }
+  }
+
+  // People hold the conversation now: the bot stays silent. Long conversations start a fresh history.
+  while (state.phase === 'DEPARTMENT_SELECTED') {
+    await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested);
+    inbox.length = 0;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof conversationWorkflow>({ ...input, carried: { flow, contactName, phase: state.phase, seen: [...seen] } });
+    }
+  }
+  return state;
+
+  /** Sends the menu and waits for a valid answer; returns the handle to leave through. */
+  async function askMenu(menu: NodeOf<'menu'>): Promise<string> {
+    const { config } = menu;
+    const text = renderText(config.text, variables);
+    const numbered = `${text}\n\n${config.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`;
+    if (config.style === 'buttons') await say({ type: 'buttons', body: text, buttons: config.options.map((o) => ({ id: o.id, title: o.label })) }, numbered);
+    else if (config.style === 'list') await say({ type: 'list', body: text, buttonLabel: config.buttonLabel, sections: [{ rows: config.options.map((o) => ({ id: o.id, title: o.label, description: o.description })) }] }, numbered);
+    else await say({ type: 'text', body: numbered }, numbered);
+    // The message that started the conversation greets; only answers after the menu count.
+    inbox.length = 0;
+    for (let attempt = 1; ; attempt++) {
+      const timeoutMs = config.timeoutMinutes > 0 ? config.timeoutMinutes * 60_000 : undefined;
+      const answered = timeoutMs ? await condition(() => inbox.length > 0, timeoutMs) : (await condition(() => inbox.length > 0), true);
+      if (!answered) return 'timeout';
+      const answer = inbox.shift()!;
+      const option = matchMenuOption(config.options, answer);
+      if (option) return option.id;
+      if (attempt >= config.maxAttempts) return 'invalid';
+      await say({ type: 'text', body: config.invalidText }, config.invalidText);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
+import { eventually } from '../../api/whatsapp/test/webhookFixtures';
+import { createSandbox, type Sandbox } from '../../sandbox/server';
+import { freePort } from '../../scripts/freePort';
+import { createCompanyFixture, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { conversationStateQuery, conversationWorkflowId } from '../conversation';
+
+// The whole inbound path for real: a customer writes on the sandbox, the API stores the signed
+// webhook and signals the conversation workflow, the worker runs the flow and answers through the
+// Cloud API client, and the customer sees the bot's messages.
+const PHONE_NUMBER_ID = '100000000000077';
+const TOKEN = 'conversation-test-token';
+const taskQueue = `test-conversation-${randomUUID()}`;
+
+let sandbox: Sandbox;
+let sandboxUrl: string;
+let api: TestApi;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+let company: CompanyFixture;
+
+beforeAll(async () => {
+  const apiPort = await freePort();
+  sandbox = createSandbox({
+    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
+    appSecret: TEST_APP_SECRET,
+    accessTokens: [TOKEN],
+    numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: '200000000000077', displayPhoneNumber: '+55 11 4000-0077' }],
+    statusDelaysMs: { sent: 5, delivered: 10, read: 20 },
+  });
+  sandboxUrl = (await sandbox.start(0)).url;
+  const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
+  [api, worker] = await Promise.all([
+    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN }),
+    startTestWorker(taskQueue, { whatsapp }),
+  ]);
+  company = await createCompanyFixture('Conversa');
+  await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0077', name: 'Atendimento' } });
+});
+afterAll(async () => {
+  await api?.close();
+  await worker?.stop();
+  await sandbox?.stop();
+});
+
+type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; content: Record<string, any> };
+
+async function customerSays(waId: string, body: Record<string, unknown>) {
+  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, name: 'Joana Cliente', ...body }),
+  });
+  expect(reply.status).toBeLessThan(300);
+}
+
+async function received(waId: string): Promise<SandboxMessage[]> {
+  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages?phone_number_id=${PHONE_NUMBER_ID}`);
+  if (reply.status === 404) return [];
+  return ((await reply.json()) as { messages: SandboxMessage[] }).messages.filter((m) => m.direction === 'outbound');
+}
+
+const visibleText = (m: SandboxMessage) => m.content.text?.body ?? m.content.interactive?.body?.text ?? '';
+
+async function conversationOf(waId: string) {
+  return testDb().conversation.findFirstOrThrow({ where: { contact: { waId, companyId: company.companyId } }, orderBy: { createdAt: 'desc' } });
+}
+
+describe('the bot greets and routes to a department', () => {
+  test('when a new customer writes, then the greeting and the department list arrive; answering "2" queues the conversation in that department', async () => {
+    const waId = '5511922220001';
+    await customerSays(waId, { type: 'text', text: 'Oi, bom dia' });
+    const greeting = await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    expect(visibleText(greeting[0]!)).toBe(`Olá, Joana Cliente! Bem-vindo(a) ao atendimento da ${(await testDb().company.findUniqueOrThrow({ where: { id: company.companyId } })).name}.`);
+    const menu = greeting[1]!;
+    expect(menu.content.interactive?.type).toBe('button');
+    expect(menu.content.interactive.action.buttons.map((b: { reply: { title: string } }) => b.reply.title)).toEqual(['Comercial', 'Financeiro']);
+
+    await customerSays(waId, { type: 'text', text: '2' });
+    const routed = await eventually(() => received(waId), (m) => m.length >= 3, 15_000);
+    expect(visibleText(routed[2]!)).toBe('Certo! Vou te encaminhar para o Financeiro. Um atendente vai falar com você em instantes.');
+    const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED');
+    expect(conversation).toMatchObject({ status: 'QUEUED', departmentId: company.departments.b });
+
+    const handle = api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id));
+    expect(await handle.query(conversationStateQuery)).toMatchObject({ phase: 'DEPARTMENT_SELECTED', departmentId: company.departments.b });
+    const stored = await testDb().message.findMany({ where: { conversationId: conversation.id, direction: 'OUTBOUND' }, orderBy: { createdAt: 'asc' } });
+    expect(stored.map((m) => m.status)).not.toContain('QUEUED');
+    expect(stored).toHaveLength(3);
+
+    // A person holds the conversation now: the bot says nothing more.
+    await customerSays(waId, { type: 'text', text: 'Alô?' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await received(waId)).toHaveLength(3);
+  });
+
+  test('when the customer taps a button, then its option routes whatever the text', async () => {
+    const waId = '5511922220002';
+    await customerSays(waId, { type: 'text', text: 'Olá' });
+    const [, menu] = await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    await customerSays(waId, { type: 'button_reply', button_reply: { id: menu!.content.interactive.action.buttons[0].reply.id }, context: { message_id: menu!.id } });
+    const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED', 15_000);
+    expect(conversation.departmentId).toBe(company.departments.a);
+  });
+
+  test('when the answers keep being invalid, then the bot re-prompts and after three tries routes to the fallback department', async () => {
+    const waId = '5511922220003';
+    await customerSays(waId, { type: 'text', text: 'Olá' });
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    for (const answer of ['banana', 'não sei']) {
+      const before = (await received(waId)).length;
+      await customerSays(waId, { type: 'text', text: answer });
+      await eventually(() => received(waId), (m) => m.length > before, 15_000);
+    }
+    const reprompts = (await received(waId)).slice(2).map(visibleText);
+    expect(reprompts).toEqual(['Não entendi. Responda com o número ou o nome de uma das opções.', 'Não entendi. Responda com o número ou o nome de uma das opções.']);
+    await customerSays(waId, { type: 'text', text: '???' });
+    const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED', 15_000);
+    expect(conversation.departmentId).toBe(company.departments.b);
+  });
+});
