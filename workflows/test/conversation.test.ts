@@ -5,6 +5,7 @@ import { eventually } from '../../api/whatsapp/test/webhookFixtures';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { freePort } from '../../scripts/freePort';
 import { createCompanyFixture, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
 
 // The whole inbound path for real: a customer writes on the sandbox, the API stores the signed
@@ -93,6 +94,9 @@ describe('the bot greets and routes to a department', () => {
     await customerSays(waId, { type: 'text', text: 'Alô?' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await received(waId)).toHaveLength(3);
+
+    // Determinism guard: today's workflow code replays the history it produced.
+    await expect(replay(await handle.fetchHistory())).resolves.toBeUndefined();
   });
 
   test('when the customer taps a button, then its option routes whatever the text', async () => {
