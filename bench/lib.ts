@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createDatabaseIfMissing, dropDatabase, generateClient, migrateDeploy } from '../prisma/database';
 import { freePort } from '../scripts/freePort';
-import { waitForPort } from '../temporal/devServer';
+import { ensureTemporalCli } from '../temporal/cli';
+import { startDevServer, waitForPort } from '../temporal/devServer';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -38,4 +39,9 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Processing signals conversation workflows, so benchmarks run against a real (in-memory) dev server. */
+export async function benchTemporal() {
+  return startDevServer({ cliPath: await ensureTemporalCli(), port: await freePort(), logLevel: 'error' });
 }

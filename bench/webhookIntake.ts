@@ -13,7 +13,7 @@ import { Agent, request } from 'undici';
 import { signWhatsAppBody } from '../api/whatsapp/signature';
 import pg from 'pg';
 import { createPrisma } from '../prisma/client';
-import { benchDatabase, fmt, percentile, startApiProcess } from './lib';
+import { benchDatabase, benchTemporal, fmt, percentile, startApiProcess } from './lib';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rates: { type: 'string', default: '1000,2000,4000,6000' }, concurrency: { type: 'string', default: '256' }, 'settle-seconds': { type: 'string', default: '300' } } });
 const SECONDS = Number(values.seconds);
@@ -111,7 +111,9 @@ async function main() {
   const db = createPrisma(databaseUrl);
   const company = await db.company.create({ data: { name: 'Bench', slug: `bench-${Date.now()}` } });
   await db.whatsAppNumber.create({ data: { companyId: company.id, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0777', name: 'Bench' } });
-  const api = await startApiProcess({ DATABASE_URL: databaseUrl, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_PER_IP_PER_MINUTE: '100000000', WEBHOOK_INTAKE_POOL_SIZE: String(INTAKE_POOL_SIZE), WEBHOOK_REDRIVE_INTERVAL_MS: '1000' });
+  // No worker runs: conversation workflows are started and wait, which is all intake needs of Temporal.
+  const temporal = await benchTemporal();
+  const api = await startApiProcess({ DATABASE_URL: databaseUrl, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify', TEMPORAL_ADDRESS: temporal.address, RATE_LIMIT_PER_IP_PER_MINUTE: '100000000', WEBHOOK_INTAKE_POOL_SIZE: String(INTAKE_POOL_SIZE), WEBHOOK_REDRIVE_INTERVAL_MS: process.env.BENCH_REDRIVE_MS ?? '1000', WEBHOOK_PROCESSING_CONCURRENCY: process.env.BENCH_PROCESSING ?? '8' });
   const agent = new Agent({ connections: MAX_IN_FLIGHT, pipelining: 1 });
   const counter = { next: 0 };
   const allIds = new Set<string>();
@@ -144,6 +146,7 @@ async function main() {
   } finally {
     await agent.close();
     await api.stop();
+    await temporal.stop();
     await db.$disconnect();
     await drop();
   }
