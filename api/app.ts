@@ -49,10 +49,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   if (deps.config.WAHA_BASE_URL) {
     app.use('/webhooks/waha', wahaWebhookRouter({ events: hooks.webhookEvents, logger: deps.logger, hmacSecret: deps.config.WAHA_WEBHOOK_HMAC_KEY, onStored: hooks.onWebhookStored }));
   }
-  app.use(
-    '/webhooks/whatsapp',
-    whatsappWebhookRouter({ events: hooks.webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN, onStored: hooks.onWebhookStored }),
-  );
+  app.use('/webhooks/whatsapp', whatsappWebhookRouter({ verifyToken: deps.config.WHATSAPP_VERIFY_TOKEN }));
 
   const api = Router();
   api.use(limits.perIp);

@@ -26,6 +26,7 @@ const apiEnvSchema = z.object({
   WEBHOOK_REDRIVE_INTERVAL_MS: duration.default(5000),
   WEBHOOK_PROCESSING_CONCURRENCY: duration.default(8),
   WEBHOOK_INTAKE_POOL_SIZE: duration.default(4),
+  WEBHOOK_BURST_PER_SECOND: duration.default(400),
   WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().default('data/media'),

@@ -7,6 +7,8 @@ import { createWahaProvider } from '../activities/whatsapp/wahaProvider';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
 import { createInboundDelivery } from './conversations/deliverToWorkflow';
+import { createWhatsAppIntake, isWhatsAppWebhookPost } from './whatsapp/acceptWebhook';
+import { createIntakePressure } from './whatsapp/intakePressure';
 import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
@@ -48,15 +50,21 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   // Processing right after the 200 is bounded: beyond the limit, events wait for the re-driver
   // instead of piling up promises and starving the intake of CPU and connections.
   const inFlight = new Set<Promise<unknown>>();
+  const pressure = createIntakePressure(deps.config.WEBHOOK_BURST_PER_SECOND);
   const onStored = (eventId: string) => {
-    if (inFlight.size >= deps.config.WEBHOOK_PROCESSING_CONCURRENCY) return;
+    pressure.arrived();
+    if (inFlight.size >= deps.config.WEBHOOK_PROCESSING_CONCURRENCY || pressure.high()) return;
     const work = process(eventId)
       .catch((error: unknown) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'))
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
   };
   const app = createApp(deps, { webhookEvents, onWebhookStored: onStored });
-  httpServer.on('request', app);
+  const whatsappIntake = createWhatsAppIntake({ events: webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, onStored });
+  httpServer.on('request', (req, res) => {
+    if (isWhatsAppWebhookPost(req)) void whatsappIntake(req, res);
+    else app(req, res);
+  });
   const gateway = createRealtimeGateway(httpServer, { db: deps.db, tokens: deps.tokens, logger: deps.logger, redisUrl: deps.config.REDIS_URL });
   publish = gateway.publish;
   const redriver = startRedriver({
@@ -66,6 +74,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     intervalMs: deps.config.WEBHOOK_REDRIVE_INTERVAL_MS,
     graceMs: deps.config.WEBHOOK_REDRIVE_GRACE_MS,
     concurrency: deps.config.WEBHOOK_PROCESSING_CONCURRENCY,
+    paused: () => pressure.high(),
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

