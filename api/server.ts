@@ -32,7 +32,8 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   // (/socket.io/) first and hands every other request on.
   let publish: Publish = () => undefined;
   // Processing is redone from the durable raw event after a crash, so it may commit asynchronously.
-  const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, asyncCommit: true });
+  const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: 4, asyncCommit: true });
+  const processingSql = new pg.Pool({ connectionString: deps.config.DATABASE_URL, max: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, options: '-c synchronous_commit=off' });
   const deliver = createInboundDelivery(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
   const waha = deps.config.WAHA_BASE_URL
     ? createWahaProvider({ baseUrl: deps.config.WAHA_BASE_URL, apiKey: deps.config.WAHA_API_KEY ?? '', timeoutMs: deps.config.WAHA_TIMEOUT_MS })
@@ -43,7 +44,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   };
   const process = (eventId: string) =>
     processAnyWebhookEvent(
-      { db: processingDb, logger: deps.logger, publish: (event) => publish(event), media, deliver, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
+      { db: processingDb, sql: processingSql, logger: deps.logger, publish: (event) => publish(event), media, deliver, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
       eventId,
     );
 
@@ -90,6 +91,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
       await new Promise((resolve) => httpServer.close(resolve));
       await intakePool.end();
       await processingDb.$disconnect();
+      await processingSql.end();
     },
   };
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import './providedContext';
@@ -31,6 +32,13 @@ let sharedDb: Db | undefined;
 export function testDb(): Db {
   sharedDb ??= createPrisma(testDatabaseUrl(), { poolSize: 5 });
   return sharedDb;
+}
+
+let sharedSql: pg.Pool | undefined;
+/** Plain SQL on the same database, for code that uses it (the webhook hot path). */
+export function testSql(): pg.Pool {
+  sharedSql ??= new pg.Pool({ connectionString: testDatabaseUrl(), max: 5 });
+  return sharedSql;
 }
 
 export function temporalClient(address = inject('temporalAddress')): Client {

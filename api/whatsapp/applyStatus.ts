@@ -1,4 +1,5 @@
-import type { Db, MessageStatus } from '../../prisma/client';
+import type { MessageStatus } from '../../prisma/client';
+import type { Sql } from './sql';
 import type { StatusUpdate } from './webhookSchemas';
 
 const RANK: Record<MessageStatus, number> = { RECEIVED: 0, QUEUED: 0, UNKNOWN: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: 1.5 };
@@ -10,26 +11,28 @@ export type ApplyStatusResult = { outcome: 'applied' | 'stale' | 'ignored'; mess
 /**
  * Statuses only move forward (a late "delivered" never undoes "read"), and one may arrive before we
  * stored the message it describes: then it is reported missing and the event is retried later.
+ * Whether or not the status moves, the moment it happened is kept.
  */
-export async function applyStatus(db: Db, numberId: string, update: StatusUpdate): Promise<ApplyStatusResult> {
+export async function applyStatus(sql: Sql, numberId: string, update: StatusUpdate): Promise<ApplyStatusResult> {
   const status = FROM_META[update.status as keyof typeof FROM_META];
   if (!status) return { outcome: 'ignored' };
-  const message = await db.message.findUnique({ where: { numberId_waMessageId: { numberId, waMessageId: update.id } }, select: { id: true, conversationId: true } });
-  if (!message) return { outcome: 'missing' };
   const at = new Date(Number(update.timestamp) * 1000 || Date.now());
   const lower = (Object.keys(RANK) as MessageStatus[]).filter((s) => RANK[s] < RANK[status]);
   const error = update.errors?.[0];
-  const moved = await db.message.updateMany({
-    where: { id: message.id, status: { in: lower } },
-    data: {
-      status,
-      [TIMESTAMP_COLUMN[status]]: at,
-      ...(status === 'FAILED' ? { errorCode: error?.code ?? null, errorMessage: error?.error_data?.details ?? error?.message ?? error?.title ?? null } : {}),
-    },
-  });
-  if (moved.count === 0) {
-    // Record when it happened even though the status itself stays ahead.
-    await db.message.updateMany({ where: { id: message.id, [TIMESTAMP_COLUMN[status]]: null }, data: { [TIMESTAMP_COLUMN[status]]: at } });
-  }
-  return { outcome: moved.count ? 'applied' : 'stale', messageId: message.id, conversationId: message.conversationId, status };
+  const column = TIMESTAMP_COLUMN[status];
+  const failure = status === 'FAILED' ? [error?.code ?? null, error?.error_data?.details ?? error?.message ?? error?.title ?? null] : [null, null];
+  // The column name comes from the fixed map above, never from input.
+  const result = await sql.query<{ id: string; conversationId: string; moved: boolean }>(
+    `UPDATE "Message" SET
+       "status" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) THEN $4::"MessageStatus" ELSE "status" END,
+       "${column}" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) THEN $5 ELSE COALESCE("${column}", $5) END,
+       "errorCode" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) AND $4::"MessageStatus" = 'FAILED' THEN $6 ELSE "errorCode" END,
+       "errorMessage" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) AND $4::"MessageStatus" = 'FAILED' THEN $7 ELSE "errorMessage" END
+     WHERE "numberId" = $1 AND "waMessageId" = $2
+     RETURNING "id", "conversationId", ("status" = $4::"MessageStatus") AS moved`,
+    [numberId, update.id, lower, status, at, ...failure],
+  );
+  const row = result.rows[0];
+  if (!row) return { outcome: 'missing' };
+  return { outcome: row.moved ? 'applied' : 'stale', messageId: row.id, conversationId: row.conversationId, status };
 }

@@ -5,16 +5,25 @@ import type { DeliverInbound } from '../conversations/deliverToWorkflow';
 import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
-import { outcomeOfFailure, settleEvent } from './settleEvent';
+import type { Sql } from './sql';
+import { findInbound, storeInboundRows } from './storeInboundRows';
+import { loadEvent, outcomeOfFailure, settleEvent } from './settleEvent';
 import { messagesValueSchema, statusSchema, templateStatusValueSchema, webhookEnvelopeSchema } from './webhookSchemas';
 
 export interface ProcessDeps {
   db: Db;
+  /** The hot path's plain-SQL access (see storeInboundRows.ts). */
+  sql: Sql;
   logger: Logger;
   publish: Publish;
   media: Omit<MediaDeps, 'db'>;
   /** Hands each new inbound message to its conversation's workflow (signal-with-start). */
   deliver: DeliverInbound;
+}
+
+async function findCloudApiNumber(sql: Sql, phoneNumberId: string) {
+  const found = await sql.query<{ id: string; companyId: string }>(`SELECT "id", "companyId" FROM "WhatsAppNumber" WHERE "phoneNumberId" = $1`, [phoneNumberId]);
+  return found.rows[0];
 }
 
 const toSignal = (messageId: string, message: NormalisedInbound) => ({
@@ -25,63 +34,21 @@ const toSignal = (messageId: string, message: NormalisedInbound) => ({
 
 type Outcome = WebhookEventStatus;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
-
-async function openConversation(db: Db, companyId: string, numberId: string, contactId: string) {
-  const open = await db.conversation.findFirst({ where: { numberId, contactId, status: { not: 'RESOLVED' } } });
-  if (open) return { conversation: open, created: false };
-  try {
-    return { conversation: await db.conversation.create({ data: { companyId, numberId, contactId } }), created: true };
-  } catch (error) {
-    // Another event opened it a moment ago (the partial unique index allows one open per contact).
-    if (!isUniqueViolation(error)) throw error;
-    return { conversation: await db.conversation.findFirstOrThrow({ where: { numberId, contactId, status: { not: 'RESOLVED' } } }), created: false };
-  }
-}
-
 export async function storeInbound(deps: ProcessDeps, number: { id: string; companyId: string }, message: NormalisedInbound, profileName: string | undefined) {
-  const { db } = deps;
-  const contact = await db.contact.upsert({
-    where: { companyId_waId: { companyId: number.companyId, waId: message.from } },
-    update: { ...(profileName ? { profileName } : {}), lastInboundAt: message.timestamp },
-    create: { companyId: number.companyId, waId: message.from, phone: `+${message.from}`, profileName: profileName ?? null, lastInboundAt: message.timestamp },
-  });
-  const { conversation } = await openConversation(db, number.companyId, number.id, contact.id);
-  let stored;
-  try {
-    stored = await db.message.create({
-      data: {
-        companyId: number.companyId,
-        conversationId: conversation.id,
-        numberId: number.id,
-        direction: 'INBOUND',
-        type: message.type,
-        body: message.body,
-        content: { ...message.content, ...(message.media ? { media: { ...message.media } } : {}) },
-        status: 'RECEIVED',
-        waMessageId: message.waMessageId,
-        replyToWaId: message.replyToWaId ?? null,
-        providerTimestamp: message.timestamp,
-      },
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Meta repeated a message we already hold; only its media may still be missing (a failed download).
-    const existing = await db.message.findUniqueOrThrow({ where: { numberId_waMessageId: { numberId: number.id, waMessageId: message.waMessageId } } });
-    // The first attempt may have stopped before the workflow heard of it (Temporal down): tell it
-    // again; it ignores a message id it already has.
+  const stored = await storeInboundRows(deps.sql, number, message, profileName);
+  if (!stored.message) {
+    // Meta repeated a message we already hold. The first attempt may have stopped before the workflow
+    // heard of it (Temporal down): tell it again, it ignores an id it already has; and the media may
+    // still be missing (a failed download).
+    const existing = (await findInbound(deps.sql, number.id, message.waMessageId))!;
     await deps.deliver({ id: existing.conversationId, companyId: existing.companyId }, toSignal(existing.id, message));
     if (message.media && !existing.mediaId) await attachMedia(deps, existing, message.media);
     return;
   }
-  const updated = await db.conversation.update({
-    where: { id: conversation.id },
-    data: { lastMessageAt: message.timestamp, lastInboundAt: message.timestamp, unreadCount: { increment: 1 } },
-  });
-  deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: conversation.id, departmentId: updated.departmentId, payload: { message: stored, conversation: updated } });
-  await deps.deliver({ id: conversation.id, companyId: number.companyId }, toSignal(stored.id, message));
+  deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: stored.conversationId, departmentId: stored.conversation?.departmentId ?? null, payload: { message: stored.message, conversation: stored.conversation } });
+  await deps.deliver({ id: stored.conversationId, companyId: number.companyId }, toSignal(stored.message.id, message));
   // After the message is visible: a slow or failed download (retried with the event) never hides it.
-  if (message.media) await attachMedia(deps, stored, message.media);
+  if (message.media) await attachMedia(deps, stored.message, message.media);
 }
 
 async function attachMedia(deps: ProcessDeps, message: { id: string; companyId: string; conversationId: string; mediaId: string | null }, media: NonNullable<NormalisedInbound['media']>) {
@@ -96,7 +63,7 @@ async function attachMedia(deps: ProcessDeps, message: { id: string; companyId: 
  */
 export async function processWebhookEvent(deps: ProcessDeps, eventId: string): Promise<Outcome> {
   const { db, logger } = deps;
-  const event = await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } });
+  const event = await loadEvent(deps.sql, eventId);
   let outcome: Outcome = 'PROCESSED';
   let companyId: string | null = event.companyId;
   let lastError: string | null = null;
@@ -110,7 +77,7 @@ export async function processWebhookEvent(deps: ProcessDeps, eventId: string): P
       }
       if (change.field !== 'messages') continue;
       const value = messagesValueSchema.parse(change.value);
-      const number = await db.whatsAppNumber.findUnique({ where: { phoneNumberId: value.metadata.phone_number_id }, select: { id: true, companyId: true } });
+      const number = await findCloudApiNumber(deps.sql, value.metadata.phone_number_id);
       if (!number) {
         logger.warn({ eventId, phoneNumberId: value.metadata.phone_number_id }, 'webhook for a phone number no company owns');
         outcome = 'UNROUTED';
@@ -125,7 +92,7 @@ export async function processWebhookEvent(deps: ProcessDeps, eventId: string): P
       for (const raw of value.statuses ?? []) {
         const parsed = statusSchema.safeParse(raw);
         if (!parsed.success) continue;
-        const result = await applyStatus(db, number.id, parsed.data);
+        const result = await applyStatus(deps.sql, number.id, parsed.data);
         if (result.outcome === 'missing') {
           if (outcome === 'PROCESSED') outcome = 'DEFERRED';
           continue;
@@ -139,6 +106,6 @@ export async function processWebhookEvent(deps: ProcessDeps, eventId: string): P
     ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
     logger.error({ err: error, eventId }, 'webhook event processing failed');
   }
-  await settleEvent(db, eventId, { outcome, companyId, lastError });
+  await settleEvent(deps.sql, eventId, { outcome, companyId, lastError });
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
-import type { Db, WebhookEventStatus } from '../../prisma/client';
+import type { WebhookEventStatus } from '../../prisma/client';
+import type { Sql } from './sql';
 
 /** After this many re-drives a transient failure is treated as permanent and left for a person. */
 export const MAX_ATTEMPTS = 20;
@@ -12,10 +13,19 @@ export function outcomeOfFailure(error: unknown, attempts: number): { outcome: W
   };
 }
 
+export async function loadEvent(sql: Sql, eventId: string) {
+  const found = await sql.query<{ id: string; payload: unknown; attempts: number; companyId: string | null }>(
+    `SELECT "id", "payload", "attempts", "companyId" FROM "WebhookEvent" WHERE "id" = $1`,
+    [eventId],
+  );
+  if (!found.rows[0]) throw new Error(`webhook event ${eventId} does not exist`);
+  return found.rows[0];
+}
+
 /** Records how processing ended; RECEIVED and DEFERRED events are picked up again by the re-driver. */
-export async function settleEvent(db: Db, eventId: string, result: { outcome: WebhookEventStatus; companyId: string | null; lastError: string | null }) {
-  await db.webhookEvent.update({
-    where: { id: eventId },
-    data: { status: result.outcome, companyId: result.companyId, lastError: result.lastError, processedAt: result.outcome === 'PROCESSED' ? new Date() : null },
-  });
+export async function settleEvent(sql: Sql, eventId: string, result: { outcome: WebhookEventStatus; companyId: string | null; lastError: string | null }) {
+  await sql.query(
+    `UPDATE "WebhookEvent" SET "status" = $2::"WebhookEventStatus", "companyId" = $3, "lastError" = $4, "processedAt" = CASE WHEN $2 = 'PROCESSED' THEN now() ELSE NULL END WHERE "id" = $1`,
+    [eventId, result.outcome, result.companyId, result.lastError],
+  );
 }

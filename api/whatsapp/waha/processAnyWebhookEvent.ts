@@ -12,7 +12,9 @@ export interface AnyWebhookDeps extends ProcessDeps {
  * re-driver call this, and each event goes to the processor of its `source`.
  */
 export async function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
-  const event = await deps.db.webhookEvent.findUniqueOrThrow({ where: { id: eventId }, select: { source: true } });
+  const { rows } = await deps.sql.query<{ source: string }>(`SELECT "source" FROM "WebhookEvent" WHERE "id" = $1`, [eventId]);
+  const event = rows[0];
+  if (!event) throw new Error(`webhook event ${eventId} does not exist`);
   if (event.source !== WAHA_SOURCE) return processWebhookEvent(deps, eventId);
-  return processWahaEvent({ db: deps.db, logger: deps.logger, publish: deps.publish, deliver: deps.deliver, ...deps.waha }, eventId);
+  return processWahaEvent({ db: deps.db, sql: deps.sql, logger: deps.logger, publish: deps.publish, deliver: deps.deliver, ...deps.waha }, eventId);
 }

@@ -1,7 +1,7 @@
 import type { WebhookEventStatus } from '../../../prisma/client';
 import { applyStatus } from '../applyStatus';
 import { storeInbound, type ProcessDeps } from '../processWebhookEvent';
-import { MAX_ATTEMPTS, outcomeOfFailure, settleEvent } from '../settleEvent';
+import { loadEvent, MAX_ATTEMPTS, outcomeOfFailure, settleEvent } from '../settleEvent';
 import { normaliseWahaMessage, profileNameOf, senderOf, waIdOfChatId } from './normaliseWahaMessage';
 import { wahaAckSchema, wahaEnvelopeSchema, wahaMessageSchema, wahaSessionStatusSchema, type WahaEnvelope } from './wahaSchemas';
 
@@ -49,7 +49,7 @@ async function handleAck(deps: WahaProcessDeps, number: RoutedNumber, envelope: 
   const status = ACK_STATUS[ack.ack];
   if (!status) return { outcome: 'PROCESSED' };
   const at = envelope.timestamp ?? Date.now();
-  const result = await applyStatus(deps.db, number.id, {
+  const result = await applyStatus(deps.sql, number.id, {
     id: ack.id,
     status,
     timestamp: String(Math.floor(at / 1000)),
@@ -70,7 +70,7 @@ async function handleAck(deps: WahaProcessDeps, number: RoutedNumber, envelope: 
  */
 export async function processWahaEvent(deps: WahaProcessDeps, eventId: string): Promise<Outcome> {
   const { db, logger } = deps;
-  const event = await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } });
+  const event = await loadEvent(deps.sql, eventId);
   let outcome: Outcome = 'PROCESSED';
   let companyId: string | null = event.companyId;
   let lastError: string | null = null;
@@ -96,6 +96,6 @@ export async function processWahaEvent(deps: WahaProcessDeps, eventId: string): 
     ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
     logger.error({ err: error, eventId }, 'WAHA webhook event processing failed');
   }
-  await settleEvent(db, eventId, { outcome, companyId, lastError });
+  await settleEvent(deps.sql, eventId, { outcome, companyId, lastError });
   return outcome;
 }

@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeWaha, type FakeWaha } from '../../../../activities/whatsapp/test/fakeWaha';
 import { createWahaProvider } from '../../../../activities/whatsapp/wahaProvider';
-import { createCompanyFixture, testDb, type CompanyFixture } from '../../../../test/harness';
+import { createCompanyFixture, testDb, testSql, type CompanyFixture } from '../../../../test/harness';
 import { errorHandler } from '../../../errors';
 import { createLocalMediaStorage, type MediaStorage } from '../../../media/storage';
 import type { RealtimeEvent } from '../../../realtime/events';
@@ -43,6 +43,7 @@ beforeAll(async () => {
   const provider = createWahaProvider({ baseUrl: waha.url, apiKey: 'waha-test-key' });
   deps = {
     db: testDb(),
+    sql: testSql(),
     logger,
     publish: (event) => published.push(event),
     deliver: async (_conversation, message) => {
@@ -373,7 +374,7 @@ describe('routing', () => {
     const wahaMessage = customerMessage(customer(), { body: 'pelo WAHA' });
     const wahaEvent = await db().webhookEvent.create({ data: { source: 'waha', payload: envelope('message', wahaMessage) as never, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
     const cloudApiMedia = { storage, download: () => Promise.reject(new Error('no Cloud API media in this test')) };
-    const both = { db: db(), logger, publish: deps.publish, deliver: deps.deliver, media: cloudApiMedia, waha: { media: deps.media, phoneNumberForLid: deps.phoneNumberForLid } };
+    const both = { db: db(), sql: testSql(), logger, publish: deps.publish, deliver: deps.deliver, media: cloudApiMedia, waha: { media: deps.media, phoneNumberForLid: deps.phoneNumberForLid } };
     expect(await processAnyWebhookEvent(both, metaEvent.id)).toBe('PROCESSED');
     expect(await processAnyWebhookEvent(both, wahaEvent.id)).toBe('PROCESSED');
     expect(await db().message.findUnique({ where: { numberId_waMessageId: { numberId: meta.id, waMessageId: metaMessage.id } } })).toMatchObject({ body: 'pela Meta' });
