@@ -66,6 +66,8 @@ describe('webhook delivery', () => {
 
     expect(redelivered.body).toEqual({ redelivered: 1 });
     await waitFor('redelivered webhook', () => inboundOf(h.receiver).some((m) => m.id === wamid));
+    // The receiver records the body before it answers; the delivery counts as done once the answer is read.
+    await waitFor('delivery settled', () => h.sandbox.stats().webhooks.pending === 0);
     expect(h.sandbox.stats().webhooks).toMatchObject({ expired: 0, pending: 0 });
   });
 
