@@ -74,6 +74,10 @@ export function createConversationActivities({ db, whatsapp }: ActivityDeps) {
       await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'QUEUED', departmentId: input.departmentId } });
     },
 
+    async assignConversation(input: { conversationId: string; agentId: string }) {
+      await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'ASSIGNED', assigneeId: input.agentId, unreadCount: 0 } });
+    },
+
     async resolveConversation(input: { conversationId: string }) {
       await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'RESOLVED', closedAt: new Date() } });
     },

@@ -9,6 +9,7 @@ import { auditRouter } from './audit/router';
 import { authenticate } from './auth/authenticate';
 import { authRouter } from './auth/router';
 import type { AppDeps } from './deps';
+import { conversationsRouter } from './conversations/router';
 import { departmentsRouter } from './departments/router';
 import { errorHandler, routeNotFound } from './errors';
 import { healthRouter } from './health/router';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use('/users', usersRouter());
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());
+  api.use('/conversations', conversationsRouter(deps.temporal));
   api.use('/password-reset-requests', passwordResetAdminRouter(deps));
   api.use(routeNotFound);
   app.use('/api', api);

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, sleep, uuid4, workflowInfo, allHandlersFinished, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep, uuid4, workflowInfo, allHandlersFinished, upsertSearchAttributes } from '@temporalio/workflow';
 import type { BotMessage, ConversationActivities } from '../activities/conversation';
 import { businessStatusKey, departmentIdKey } from '../temporal/searchAttributes';
 import { matchMenuOption } from './flow/matchMenuOption';
@@ -11,7 +11,7 @@ export interface ConversationInput {
   conversationId: string;
   companyId: string;
   /** Set when continuing as new: the flow stays the one the conversation started with. */
-  carried?: { flow: FlowDefinition; contactName: string; phase: ConversationPhase; seen: string[] };
+  carried?: { flow: FlowDefinition; contactName: string; phase: ConversationPhase; departmentId: string | null; assigneeId: string | null; seen: string[] };
 }
 
 export interface InboundSignal {
@@ -21,16 +21,20 @@ export interface InboundSignal {
   replyId: string | null;
 }
 
-export type ConversationPhase = 'GREETING' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'RESOLVED';
+export type ConversationPhase = 'GREETING' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'ASSIGNED' | 'RESOLVED';
 
 export interface ConversationState {
   phase: ConversationPhase;
   nodeId: string | null;
   departmentId: string | null;
+  assigneeId: string | null;
 }
 
 export const inboundMessageSignal = defineSignal<[InboundSignal]>('inboundMessage');
 export const conversationStateQuery = defineQuery<ConversationState>('state');
+/** An agent takes the conversation from its department's queue; refused when someone else already has it. */
+export const acceptUpdate = defineUpdate<ConversationState, [{ agentId: string }]>('accept');
+export const closeUpdate = defineUpdate<ConversationState, [{ byUserId: string }]>('close');
 
 const activities = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -49,7 +53,12 @@ const SEEN_LIMIT = 200;
 export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
   const inbox: InboundSignal[] = [];
   const seen = new Set(input.carried?.seen ?? []);
-  const state: ConversationState = { phase: input.carried?.phase ?? 'GREETING', nodeId: null, departmentId: null };
+  const state: ConversationState = {
+    phase: input.carried?.phase ?? 'GREETING',
+    nodeId: null,
+    departmentId: input.carried?.departmentId ?? null,
+    assigneeId: input.carried?.assigneeId ?? null,
+  };
 
   setHandler(inboundMessageSignal, (message) => {
     if (seen.has(message.messageId)) return;
@@ -58,6 +67,37 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     inbox.push(message);
   });
   setHandler(conversationStateQuery, () => state);
+  setHandler(
+    acceptUpdate,
+    async ({ agentId }) => {
+      // Claimed before the first await: a second accept in the same moment fails its validator.
+      state.assigneeId = agentId;
+      state.phase = 'ASSIGNED';
+      await activities.assignConversation({ conversationId: input.conversationId, agentId });
+      upsertSearchAttributes([{ key: businessStatusKey, value: 'ASSIGNED' }]);
+      return state;
+    },
+    {
+      validator: (_accept: { agentId: string }) => {
+        if (state.phase === 'ASSIGNED') throw ApplicationFailure.nonRetryable('Outra pessoa já aceitou esta conversa', 'AlreadyAssigned');
+        if (state.phase !== 'DEPARTMENT_SELECTED') throw ApplicationFailure.nonRetryable('Esta conversa não está na fila', 'NotQueued');
+      },
+    },
+  );
+  setHandler(
+    closeUpdate,
+    async () => {
+      state.phase = 'RESOLVED';
+      await activities.resolveConversation({ conversationId: input.conversationId });
+      upsertSearchAttributes([{ key: businessStatusKey, value: 'RESOLVED' }]);
+      return state;
+    },
+    {
+      validator: (_close: { byUserId: string }) => {
+        if (state.phase === 'RESOLVED') throw ApplicationFailure.nonRetryable('Esta conversa já foi encerrada', 'AlreadyResolved');
+      },
+    },
+  );
 
   const { flow, contactName } = input.carried ?? (await activities.loadConversationFlow({ conversationId: input.conversationId }));
   const variables = { 'contact.name': contactName };
@@ -103,14 +143,20 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   // People hold the conversation now: the bot stays silent. Long conversations start a fresh history.
-  while (state.phase === 'DEPARTMENT_SELECTED') {
-    await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested);
+  // Handlers change the phase behind the compiler's back: read it through a function.
+  const humanHolds = () => state.phase === 'DEPARTMENT_SELECTED' || state.phase === 'ASSIGNED';
+  while (humanHolds()) {
+    await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested || !humanHolds());
     inbox.length = 0;
-    if (workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().continueAsNewSuggested && humanHolds()) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof conversationWorkflow>({ ...input, carried: { flow, contactName, phase: state.phase, seen: [...seen] } });
+      await continueAsNew<typeof conversationWorkflow>({
+        ...input,
+        carried: { flow, contactName, phase: state.phase, departmentId: state.departmentId, assigneeId: state.assigneeId, seen: [...seen] },
+      });
     }
   }
+  await condition(allHandlersFinished);
   return state;
 
   /** Sends the menu and waits for a valid answer; returns the handle to leave through. */
@@ -118,11 +164,12 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const { config } = menu;
     const text = renderText(config.text, variables);
     const numbered = `${text}\n\n${config.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`;
+    // What the customer wrote before the menu was asked does not answer it. Cleared before sending:
+    // a quick answer may arrive while the send is still being confirmed.
+    inbox.length = 0;
     if (config.style === 'buttons') await say({ type: 'buttons', body: text, buttons: config.options.map((o) => ({ id: o.id, title: o.label })) }, numbered);
     else if (config.style === 'list') await say({ type: 'list', body: text, buttonLabel: config.buttonLabel, sections: [{ rows: config.options.map((o) => ({ id: o.id, title: o.label, description: o.description })) }] }, numbered);
     else await say({ type: 'text', body: numbered }, numbered);
-    // The message that started the conversation greets; only answers after the menu count.
-    inbox.length = 0;
     for (let attempt = 1; ; attempt++) {
       const timeoutMs = config.timeoutMinutes > 0 ? config.timeoutMinutes * 60_000 : undefined;
       const answered = timeoutMs ? await condition(() => inbox.length > 0, timeoutMs) : (await condition(() => inbox.length > 0), true);

@@ -4,7 +4,7 @@ import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
 import { eventually } from '../../api/whatsapp/test/webhookFixtures';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { createCompanyFixture, login, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
 import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
 
@@ -122,5 +122,60 @@ describe('the bot greets and routes to a department', () => {
     await customerSays(waId, { type: 'text', text: '???' });
     const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED', 15_000);
     expect(conversation.departmentId).toBe(company.departments.b);
+  });
+});
+
+describe('agents take and close conversations', () => {
+  async function queued(waId: string) {
+    await customerSays(waId, { type: 'text', text: 'Olá' });
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    await customerSays(waId, { type: 'text', text: 'financeiro' });
+    const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED', 15_000);
+    expect(conversation.status).toBe('QUEUED');
+    return conversation;
+  }
+
+  test('when two people accept at the same moment, then exactly one gets it and the other a 409 saying so', async () => {
+    const conversation = await queued('5511922220004');
+    const [supervisor, agent] = await Promise.all([login(api.url, company.users.supervisor.email), login(api.url, company.users.agentB.email)]);
+    const inQueue = await agent.api.get(`/api/conversations?status=QUEUED&departmentId=${company.departments.b}`);
+    expect(inQueue.body.items.map((c: { id: string }) => c.id)).toContain(conversation.id);
+    expect(inQueue.body.items.find((c: { id: string }) => c.id === conversation.id).lastMessage.body).toMatch(/Financeiro/);
+
+    const replies = await Promise.all([supervisor.api.post(`/api/conversations/${conversation.id}/accept`), agent.api.post(`/api/conversations/${conversation.id}/accept`)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = replies.find((r) => r.status === 200)!;
+    const loser = replies.find((r) => r.status === 409)!;
+    expect(loser.body.error).toMatchObject({ code: 'CONFLICT', message: 'Outra pessoa já aceitou esta conversa' });
+    expect(winner.body).toMatchObject({ status: 'ASSIGNED', unreadCount: 0 });
+    expect([company.users.supervisor.id, company.users.agentB.id]).toContain(winner.body.assigneeId);
+  });
+
+  test('when an agent of another department tries to accept, then the conversation does not exist for them', async () => {
+    const conversation = await queued('5511922220005');
+    const outsider = await login(api.url, company.users.agentA.email);
+    expect((await outsider.api.post(`/api/conversations/${conversation.id}/accept`)).status).toBe(404);
+    expect((await outsider.api.get(`/api/conversations/${conversation.id}/messages`)).status).toBe(404);
+  });
+
+  test('when the conversation is closed, then its workflow ends, a second close is a 409, and the customer’s next message starts a new conversation with the bot', async () => {
+    const waId = '5511922220006';
+    const conversation = await queued(waId);
+    const agent = await login(api.url, company.users.agentB.email);
+    expect((await agent.api.post(`/api/conversations/${conversation.id}/accept`)).status).toBe(200);
+    const messages = await agent.api.get(`/api/conversations/${conversation.id}/messages?limit=2`);
+    expect(messages.body.items).toHaveLength(2);
+    expect(messages.body.nextCursor).toEqual(expect.any(String));
+
+    const closed = await agent.api.post(`/api/conversations/${conversation.id}/close`);
+    expect(closed.body.status).toBe('RESOLVED');
+    await expect(api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).result()).resolves.toMatchObject({ phase: 'RESOLVED' });
+    expect((await agent.api.post(`/api/conversations/${conversation.id}/close`)).status).toBe(409);
+
+    const before = (await received(waId)).length;
+    await customerSays(waId, { type: 'text', text: 'Voltei!' });
+    const again = await eventually(() => received(waId), (m) => m.length >= before + 2, 15_000);
+    expect(visibleText(again[before]!)).toMatch(/^Olá, Joana Cliente!/);
+    expect((await conversationOf(waId)).id).not.toBe(conversation.id);
   });
 });

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '../http/pagination';
+
+const statusSchema = z.enum(['BOT', 'QUEUED', 'ASSIGNED', 'RESOLVED']);
+
+export const listConversationsQuerySchema = pageQuerySchema.extend({
+  /** One status or several, comma separated: `QUEUED,ASSIGNED`. */
+  status: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(statusSchema).min(1))
+    .optional(),
+  departmentId: z.uuid().optional(),
+  assigneeId: z.union([z.uuid(), z.literal('me')]).optional(),
+  numberId: z.uuid().optional(),
+  q: z.string().max(100).optional(),
+});
+
+export const listMessagesQuerySchema = pageQuerySchema;

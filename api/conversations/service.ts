@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Prisma } from '../../prisma/client';
+import type { RequestContext } from '../auth/authenticate';
+import { notFound } from '../errors';
+import { cursorArgs, pageOf } from '../http/pagination';
+import type { listConversationsQuerySchema, listMessagesQuerySchema } from './schemas';
+
+/** Agents see their departments' conversations and those assigned to them; everyone else sees the company's. */
+async function visibleTo(ctx: RequestContext): Promise<Prisma.ConversationWhereInput> {
+  if (ctx.principal.role !== 'AGENT') return {};
+  const memberships = await ctx.db.departmentMember.findMany({ where: { userId: ctx.principal.userId }, select: { departmentId: true } });
+  return { OR: [{ departmentId: { in: memberships.map((m) => m.departmentId) } }, { assigneeId: ctx.principal.userId }] };
+}
+
+const conversationSelect = {
+  id: true,
+  status: true,
+  departmentId: true,
+  assigneeId: true,
+  unreadCount: true,
+  lastMessageAt: true,
+  lastInboundAt: true,
+  closedAt: true,
+  createdAt: true,
+  number: { select: { id: true, displayPhoneNumber: true, name: true } },
+  contact: { select: { id: true, waId: true, phone: true, name: true, profileName: true } },
+  messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, createdAt: true } },
+} satisfies Prisma.ConversationSelect;
+
+type Row = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
+const toConversation = ({ messages, ...conversation }: Row) => ({ ...conversation, lastMessage: messages[0] ?? null });
+
+export async function listConversations(ctx: RequestContext, query: z.infer<typeof listConversationsQuerySchema>) {
+  const q = query.q?.trim();
+  const rows = await ctx.db.conversation.findMany({
+    where: {
+      AND: [
+        await visibleTo(ctx),
+        query.status ? { status: { in: query.status } } : {},
+        query.departmentId ? { departmentId: query.departmentId } : {},
+        query.assigneeId ? { assigneeId: query.assigneeId === 'me' ? ctx.principal.userId : query.assigneeId } : {},
+        query.numberId ? { numberId: query.numberId } : {},
+        q
+          ? {
+              OR: [
+                { contact: { name: { contains: q, mode: 'insensitive' } } },
+                { contact: { profileName: { contains: q, mode: 'insensitive' } } },
+                { contact: { waId: { contains: q.replace(/\D/g, '') || q } } },
+                { messages: { some: { body: { contains: q, mode: 'insensitive' } } } },
+              ],
+            }
+          : {},
+      ],
+    },
+    orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
+    select: conversationSelect,
+    ...cursorArgs(query),
+  });
+  const page = pageOf(rows, query.limit);
+  return { ...page, items: page.items.map(toConversation) };
+}
+
+export async function getConversation(ctx: RequestContext, id: string) {
+  const row = await ctx.db.conversation.findFirst({ where: { AND: [{ id }, await visibleTo(ctx)] }, select: conversationSelect });
+  if (!row) throw notFound('Conversa');
+  return toConversation(row);
+}
+
+/** Newest first, by cursor: the chat window loads older pages as the agent scrolls up. */
+export async function listMessages(ctx: RequestContext, conversationId: string, query: z.infer<typeof listMessagesQuerySchema>) {
+  await getConversation(ctx, conversationId);
+  const rows = await ctx.db.message.findMany({
+    where: { conversationId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    include: { media: { select: { id: true, mimeType: true, sizeBytes: true, fileName: true } } },
+    ...cursorArgs(query),
+  });
+  return pageOf(rows, query.limit);
+}
