@@ -27,6 +27,9 @@ const matrix = (): [string, string, unknown, Role[]][] => [
   ['GET', '/api/password-reset-requests', undefined, ['admin']],
   ['GET', '/api/departments', undefined, ['admin', 'supervisor', 'agentA', 'viewer']],
   ['PUT', '/api/users/me/status', { status: 'AWAY' }, ['admin', 'supervisor', 'agentA', 'viewer']],
+  ['GET', '/api/conversations', undefined, ['admin', 'supervisor', 'agentA', 'viewer']],
+  // A made-up id: roles allowed to act get past authorization and then find nothing (404).
+  ['POST', '/api/conversations/00000000-0000-4000-8000-000000000000/accept', {}, ['admin', 'supervisor', 'agentA']],
 ];
 
 describe('roles', () => {

@@ -6,6 +6,7 @@ let victim: CompanyFixture;
 let attacker: CompanyFixture;
 let attackerAdmin: Awaited<ReturnType<typeof login>>;
 let resetId: string;
+let conversationId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -13,6 +14,10 @@ beforeAll(async () => {
   attackerAdmin = await login(api.url, attacker.users.admin.email);
   const reset = await testDb().passwordResetRequest.create({ data: { companyId: victim.companyId, userId: victim.users.agentA.id } });
   resetId = reset.id;
+  const number = await testDb().whatsAppNumber.create({ data: { companyId: victim.companyId, phoneNumberId: `9${Date.now()}`, displayPhoneNumber: '+55 11 4000-0000', name: 'Vítima' } });
+  const contact = await testDb().contact.create({ data: { companyId: victim.companyId, waId: '5511900000001', phone: '+5511900000001' } });
+  const conversation = await testDb().conversation.create({ data: { companyId: victim.companyId, numberId: number.id, contactId: contact.id, status: 'QUEUED', departmentId: victim.departments.a } });
+  conversationId = conversation.id;
 });
 afterAll(() => api.close());
 
@@ -27,6 +32,10 @@ const foreignIdCalls = () => [
   ['DELETE', `/api/departments/${victim.departments.a}`, undefined],
   ['POST', `/api/password-reset-requests/${resetId}/approve`, {}],
   ['POST', `/api/password-reset-requests/${resetId}/reject`, {}],
+  ['GET', `/api/conversations/${conversationId}`, undefined],
+  ['GET', `/api/conversations/${conversationId}/messages`, undefined],
+  ['POST', `/api/conversations/${conversationId}/accept`, {}],
+  ['POST', `/api/conversations/${conversationId}/close`, {}],
 ] as const;
 
 describe('companies never see each other', () => {
@@ -45,8 +54,9 @@ describe('companies never see each other', () => {
       attackerAdmin.api.get('/api/departments'),
       attackerAdmin.api.get('/api/audit?limit=200'),
       attackerAdmin.api.get('/api/password-reset-requests'),
+      attackerAdmin.api.get('/api/conversations?limit=200'),
     ]);
-    const ours = new Set([victim.companyId, ...Object.values(victim.users).map((u) => u.id), ...Object.values(victim.departments), resetId]);
+    const ours = new Set([victim.companyId, ...Object.values(victim.users).map((u) => u.id), ...Object.values(victim.departments), resetId, conversationId]);
     for (const list of lists) {
       expect(list.status).toBe(200);
       const serialized = JSON.stringify(list.body);
@@ -70,11 +80,12 @@ describe('companies never see each other', () => {
 
 async function snapshot() {
   const db = testDb();
-  const [users, departments, members, resets] = await Promise.all([
+  const [users, departments, members, resets, conversations] = await Promise.all([
     db.user.findMany({ where: { companyId: victim.companyId }, orderBy: { id: 'asc' }, select: { id: true, name: true, role: true, active: true, updatedAt: true } }),
     db.department.findMany({ where: { companyId: victim.companyId }, orderBy: { id: 'asc' } }),
     db.departmentMember.findMany({ where: { companyId: victim.companyId }, orderBy: [{ departmentId: 'asc' }, { userId: 'asc' }] }),
     db.passwordResetRequest.findMany({ where: { companyId: victim.companyId } }),
+    db.conversation.findMany({ where: { companyId: victim.companyId } }),
   ]);
-  return { users, departments, members, resets };
+  return { users, departments, members, resets, conversations };
 }
