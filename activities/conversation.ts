@@ -17,7 +17,12 @@ export interface SendBotMessageInput {
   preview: string;
 }
 
-export function createConversationActivities({ db, whatsapp }: ActivityDeps) {
+export function createConversationActivities({ db, whatsapp, notify }: ActivityDeps) {
+  async function conversationChanged(conversationId: string) {
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    await notify({ type: 'conversation.updated', companyId: conversation.companyId, conversationId, departmentId: conversation.departmentId, payload: { conversation } });
+  }
+
   return {
     /**
      * The flow this conversation runs, read once when it starts, so a later change never alters a
@@ -58,8 +63,9 @@ export function createConversationActivities({ db, whatsapp }: ActivityDeps) {
         const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage);
         // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
         await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
-        await db.message.update({ where: { id: row.id }, data: { waMessageId } });
+        const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
         await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date() } });
+        await notify({ type: 'message.new', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, payload: { message: sent } });
         return { waMessageId };
       } catch (error) {
         if (!(error instanceof WhatsAppProviderError) || error.retryable) throw error;
@@ -72,14 +78,17 @@ export function createConversationActivities({ db, whatsapp }: ActivityDeps) {
 
     async queueInDepartment(input: { conversationId: string; departmentId: string }) {
       await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'QUEUED', departmentId: input.departmentId } });
+      await conversationChanged(input.conversationId);
     },
 
     async assignConversation(input: { conversationId: string; agentId: string }) {
       await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'ASSIGNED', assigneeId: input.agentId, unreadCount: 0 } });
+      await conversationChanged(input.conversationId);
     },
 
     async resolveConversation(input: { conversationId: string }) {
       await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'RESOLVED', closedAt: new Date() } });
+      await conversationChanged(input.conversationId);
     },
   };
 }

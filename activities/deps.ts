@@ -1,3 +1,4 @@
+import type { RealtimeEvent } from '../api/realtime/events';
 import type { Db } from '../prisma/client';
 import type { WhatsAppProvider } from './whatsapp/provider';
 
@@ -5,4 +6,6 @@ import type { WhatsAppProvider } from './whatsapp/provider';
 export interface ActivityDeps {
   db: Db;
   whatsapp: WhatsAppProvider;
+  /** Tells the API instances (and through them the browsers) that something changed. */
+  notify: (event: RealtimeEvent) => Promise<void>;
 }

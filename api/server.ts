@@ -13,6 +13,7 @@ import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
 import { createRealtimeGateway } from './realtime/gateway';
+import { listenForRealtime } from './realtime/pgChannel';
 import { startRedriver } from './whatsapp/redriver';
 import { processAnyWebhookEvent } from './whatsapp/waha/processAnyWebhookEvent';
 import { createWebhookEventWriter } from './whatsapp/webhookEventWriter';
@@ -68,6 +69,8 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   });
   const gateway = createRealtimeGateway(httpServer, { db: deps.db, tokens: deps.tokens, logger: deps.logger, redisUrl: deps.config.REDIS_URL });
   publish = gateway.publish;
+  const realtimeListener = listenForRealtime(deps.config.DATABASE_URL, gateway.publish, deps.logger);
+  await realtimeListener.ready;
   const redriver = startRedriver({
     db: deps.db,
     logger: deps.logger,
@@ -86,6 +89,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     redriver,
     async close() {
       await redriver.stop();
+      await realtimeListener.stop();
       await Promise.allSettled([...inFlight]);
       await gateway.close();
       await new Promise((resolve) => httpServer.close(resolve));

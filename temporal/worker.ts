@@ -1,5 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
+import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/logger';
 import { loadWorkerConfig } from './config';
@@ -23,7 +24,7 @@ async function main() {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, whatsapp: createProviderFromEnv(config) },
+    deps: { db, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(db) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');

@@ -14,6 +14,7 @@ import { apiConfigSchema, type ApiConfig } from '../api/config';
 import { hashPassword } from '../api/auth/passwords';
 import { createPrisma, type Db } from '../prisma/client';
 import { createWorker } from '../temporal/createWorker';
+import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createMetaProvider } from '../activities/whatsapp/metaProvider';
 import type { WhatsAppProvider } from '../activities/whatsapp/provider';
 import { createTemporalClient } from '../temporal/client';
@@ -54,7 +55,11 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
     namespace: 'default',
     taskQueue,
     // Without a provider of its own a test's sends go nowhere and fail loudly.
-    deps: { db: testDb(), whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }) },
+    deps: {
+      db: testDb(),
+      whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
+      notify: createRealtimeNotifier(testDb()),
+    },
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });
   const running = worker.run();

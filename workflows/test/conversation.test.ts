@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
 import { eventually } from '../../api/whatsapp/test/webhookFixtures';
@@ -177,5 +178,34 @@ describe('agents take and close conversations', () => {
     const again = await eventually(() => received(waId), (m) => m.length >= before + 2, 15_000);
     expect(visibleText(again[before]!)).toMatch(/^Olá, Joana Cliente!/);
     expect((await conversationOf(waId)).id).not.toBe(conversation.id);
+  });
+});
+
+describe('the inbox hears the bot', () => {
+  test('when the worker sends the bot’s messages and queues the conversation, then a supervisor’s socket receives them live', async () => {
+    const supervisor = await login(api.url, company.users.supervisor.email);
+    const socket = connectSocket(api.url, { auth: { token: supervisor.accessToken }, transports: ['websocket'] });
+    const events: { type: string; body?: string; status?: string }[] = [];
+    socket.on('message.new', (e: { message: { body: string; direction: string } }) => events.push({ type: `message.new:${e.message.direction}`, body: e.message.body }));
+    socket.on('conversation.updated', (e: { conversation: { status: string } }) => events.push({ type: 'conversation.updated', status: e.conversation.status }));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const waId = '5511922220007';
+      await customerSays(waId, { type: 'text', text: 'Oi' });
+      await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+      await customerSays(waId, { type: 'text', text: '1' });
+      await eventually(async () => events, (e) => e.some((x) => x.type === 'conversation.updated' && x.status === 'QUEUED'), 15_000);
+      expect(events.filter((e) => e.type === 'message.new:INBOUND').map((e) => e.body)).toEqual(['Oi', '1']);
+      expect(events.filter((e) => e.type === 'message.new:OUTBOUND').map((e) => e.body)).toEqual([
+        expect.stringMatching(/^Olá, Joana Cliente!/),
+        expect.stringMatching(/^Com qual setor você quer falar\?/),
+        'Certo! Vou te encaminhar para o Comercial. Um atendente vai falar com você em instantes.',
+      ]);
+    } finally {
+      socket.close();
+    }
   });
 });
