@@ -66,6 +66,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
     inbox.push(message);
   });
+  let queuedInDb = input.carried !== undefined;
+  // Handlers change the phase behind the compiler's back: read it through functions.
+  const closed = () => state.phase === 'RESOLVED';
   setHandler(conversationStateQuery, () => state);
   setHandler(
     acceptUpdate,
@@ -73,6 +76,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       // Claimed before the first await: a second accept in the same moment fails its validator.
       state.assigneeId = agentId;
       state.phase = 'ASSIGNED';
+      await condition(() => queuedInDb);
       await activities.assignConversation({ conversationId: input.conversationId, agentId });
       upsertSearchAttributes([{ key: businessStatusKey, value: 'ASSIGNED' }]);
       return state;
@@ -87,7 +91,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(
     closeUpdate,
     async () => {
+      const duringBot = state.phase === 'GREETING' || state.phase === 'AWAITING_MENU';
       state.phase = 'RESOLVED';
+      if (!duringBot) await condition(() => queuedInDb);
       await activities.resolveConversation({ conversationId: input.conversationId });
       upsertSearchAttributes([{ key: businessStatusKey, value: 'RESOLVED' }]);
       return state;
@@ -111,7 +117,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   if (state.phase === 'GREETING') {
     let node: FlowNode | undefined = flow.nodes.find((n) => n.type === 'start');
-    for (let steps = 0; node && steps < STEP_BUDGET; steps++) {
+    for (let steps = 0; node && steps < STEP_BUDGET && !closed(); steps++) {
       state.nodeId = node.id;
       if (node.type === 'start') node = next(node);
       else if (node.type === 'message') {
@@ -124,14 +130,17 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
         node = next(node, await askMenu(node));
       } else if (node.type === 'route' || node.type === 'handoff') {
         const departmentId = node.config.departmentId ?? null;
+        // Acceptable from this moment (an agent may see the queue row as soon as it is written);
+        // an accept waits for `queuedInDb` so its write lands after the queueing.
+        state.departmentId = departmentId;
+        state.phase = 'DEPARTMENT_SELECTED';
         if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
         if (departmentId) {
           await activities.queueInDepartment({ conversationId: input.conversationId, departmentId });
           upsertSearchAttributes([{ key: departmentIdKey, value: departmentId }]);
         }
-        state.departmentId = departmentId;
-        state.phase = 'DEPARTMENT_SELECTED';
         upsertSearchAttributes([{ key: businessStatusKey, value: 'QUEUED' }]);
+        queuedInDb = true;
         node = undefined;
       } else {
         if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
@@ -143,7 +152,6 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   // People hold the conversation now: the bot stays silent. Long conversations start a fresh history.
-  // Handlers change the phase behind the compiler's back: read it through a function.
   const humanHolds = () => state.phase === 'DEPARTMENT_SELECTED' || state.phase === 'ASSIGNED';
   while (humanHolds()) {
     await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested || !humanHolds());
@@ -172,7 +180,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     else await say({ type: 'text', body: numbered }, numbered);
     for (let attempt = 1; ; attempt++) {
       const timeoutMs = config.timeoutMinutes > 0 ? config.timeoutMinutes * 60_000 : undefined;
-      const answered = timeoutMs ? await condition(() => inbox.length > 0, timeoutMs) : (await condition(() => inbox.length > 0), true);
+      const answered = timeoutMs ? await condition(() => inbox.length > 0 || closed(), timeoutMs) : (await condition(() => inbox.length > 0 || closed()), true);
+      if (closed()) return 'closed';
       if (!answered) return 'timeout';
       const answer = inbox.shift()!;
       const option = matchMenuOption(config.options, answer);

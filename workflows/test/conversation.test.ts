@@ -86,7 +86,9 @@ describe('the bot greets and routes to a department', () => {
     expect(conversation).toMatchObject({ status: 'QUEUED', departmentId: company.departments.b });
 
     const handle = api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id));
-    expect(await handle.query(conversationStateQuery)).toMatchObject({ phase: 'DEPARTMENT_SELECTED', departmentId: company.departments.b });
+    // The row changes inside the activity; the workflow's own state follows when the activity returns.
+    const state = await eventually(() => handle.query(conversationStateQuery), (st) => st.phase === 'DEPARTMENT_SELECTED');
+    expect(state).toMatchObject({ phase: 'DEPARTMENT_SELECTED', departmentId: company.departments.b });
     const stored = await testDb().message.findMany({ where: { conversationId: conversation.id, direction: 'OUTBOUND' }, orderBy: { createdAt: 'asc' } });
     expect(stored.map((m) => m.status)).not.toContain('QUEUED');
     expect(stored).toHaveLength(3);
@@ -150,6 +152,18 @@ describe('agents take and close conversations', () => {
     expect(loser.body.error).toMatchObject({ code: 'CONFLICT', message: 'Outra pessoa já aceitou esta conversa' });
     expect(winner.body).toMatchObject({ status: 'ASSIGNED', unreadCount: 0 });
     expect([company.users.supervisor.id, company.users.agentB.id]).toContain(winner.body.assigneeId);
+  });
+
+  test('when a supervisor closes a conversation still talking to the bot, then it resolves at once and the bot stops', async () => {
+    const waId = '5511922220008';
+    await customerSays(waId, { type: 'text', text: 'Olá' });
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    const conversation = await conversationOf(waId);
+    const supervisor = await login(api.url, company.users.supervisor.email);
+    const closed = await supervisor.api.post(`/api/conversations/${conversation.id}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('RESOLVED');
+    await expect(api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).result()).resolves.toMatchObject({ phase: 'RESOLVED' });
   });
 
   test('when an agent of another department tries to accept, then the conversation does not exist for them', async () => {
