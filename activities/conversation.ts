@@ -15,6 +15,8 @@ export interface SendBotMessageInput {
   message: BotMessage;
   /** What an agent reading the conversation sees for this message. */
   preview: string;
+  /** The agent who wrote it; absent for the bot. */
+  senderUserId?: string;
 }
 
 export function createConversationActivities({ db, whatsapp, notify }: ActivityDeps) {
@@ -54,8 +56,9 @@ export function createConversationActivities({ db, whatsapp, notify }: ActivityD
           direction: 'OUTBOUND',
           type: input.message.type,
           body: input.preview,
-          content: { bot: true, message: input.message },
+          content: { bot: !input.senderUserId, message: input.message },
           status: 'QUEUED',
+          senderUserId: input.senderUserId ?? null,
         },
       });
       if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };

@@ -35,6 +35,8 @@ export const conversationStateQuery = defineQuery<ConversationState>('state');
 /** An agent takes the conversation from its department's queue; refused when someone else already has it. */
 export const acceptUpdate = defineUpdate<ConversationState, [{ agentId: string }]>('accept');
 export const closeUpdate = defineUpdate<ConversationState, [{ byUserId: string }]>('close');
+/** An agent's reply; its id is made by the caller so a retried request never sends twice. */
+export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [{ messageId: string; agentId: string; text: string }]>('agentMessage');
 
 const activities = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -85,6 +87,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       validator: (_accept: { agentId: string }) => {
         if (state.phase === 'ASSIGNED') throw ApplicationFailure.nonRetryable('Outra pessoa já aceitou esta conversa', 'AlreadyAssigned');
         if (state.phase !== 'DEPARTMENT_SELECTED') throw ApplicationFailure.nonRetryable('Esta conversa não está na fila', 'NotQueued');
+      },
+    },
+  );
+  setHandler(
+    agentMessageUpdate,
+    ({ messageId, agentId, text }) => activities.sendBotMessage({ conversationId: input.conversationId, messageId, message: { type: 'text', body: text }, preview: text, senderUserId: agentId }),
+    {
+      validator: (_message: { messageId: string; agentId: string; text: string }) => {
+        if (state.phase !== 'ASSIGNED') throw ApplicationFailure.nonRetryable('Aceite a conversa antes de responder', 'NotAssigned');
       },
     },
   );

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { acceptUpdate, closeUpdate, conversationWorkflowId } from '../../workflows/conversation';
+import { acceptUpdate, agentMessageUpdate, closeUpdate, conversationWorkflowId } from '../../workflows/conversation';
 import type { RequestContext } from '../auth/authenticate';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../errors';
@@ -30,4 +30,26 @@ export async function closeConversation(ctx: RequestContext, temporal: Client, c
   await asConflict(handle.executeUpdate(closeUpdate, { args: [{ byUserId: ctx.principal.userId }] }));
   await recordAudit(ctx.db, ctx, { action: 'conversation.close', entity: 'conversation', entityId: conversationId });
   return getConversation(ctx, conversationId);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * WhatsApp accepts free-form messages only within 24 hours of the customer's last message; after
+ * that the agent must use an approved template, and we say so before trying.
+ */
+export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: { text: string; clientMessageId: string }) {
+  await getConversation(ctx, conversationId);
+  const conversation = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
+  if (conversation.assigneeId !== ctx.principal.userId && ctx.principal.role === 'AGENT') {
+    throw new AppError('CONFLICT', 'Esta conversa está com outra pessoa: aceite-a ou peça transferência');
+  }
+  if (!conversation.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > DAY_MS) {
+    throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um template aprovado', { reason: 'WINDOW_CLOSED' });
+  }
+  const handle = temporal.workflow.getHandle(conversationWorkflowId(conversationId));
+  await asConflict(handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text }] }));
+  await recordAudit(ctx.db, ctx, { action: 'conversation.reply', entity: 'conversation', entityId: conversationId, metadata: { messageId: input.clientMessageId } });
+  return ctx.db.message.findUniqueOrThrow({ where: { id: input.clientMessageId } });
 }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
-import { parseQuery } from '../http/validate';
-import { listConversationsQuerySchema, listMessagesQuerySchema } from './schemas';
-import { acceptConversation, closeConversation } from './actions';
+import { parseBody, parseQuery } from '../http/validate';
+import { agentMessageSchema, listConversationsQuerySchema, listMessagesQuerySchema } from './schemas';
+import { acceptConversation, closeConversation, sendAgentMessage } from './actions';
 import { getConversation, listConversations, listMessages } from './service';
 
 export function conversationsRouter(temporal: Client) {
@@ -23,6 +24,10 @@ export function conversationsRouter(temporal: Client) {
   });
   router.post('/:id/close', requireRole('ADMIN', 'SUPERVISOR', 'AGENT'), async (req, res) => {
     res.json(await closeConversation(contextOf(req), temporal, idParam(req, 'Conversa')));
+  });
+  router.post('/:id/messages', requireRole('ADMIN', 'SUPERVISOR', 'AGENT'), async (req, res) => {
+    const { text, clientMessageId } = parseBody(agentMessageSchema, req);
+    res.status(201).json(await sendAgentMessage(contextOf(req), temporal, idParam(req, 'Conversa'), { text, clientMessageId: clientMessageId ?? randomUUID() }));
   });
   return router;
 }

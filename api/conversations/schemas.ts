@@ -17,3 +17,9 @@ export const listConversationsQuerySchema = pageQuerySchema.extend({
 });
 
 export const listMessagesQuerySchema = pageQuerySchema;
+
+export const agentMessageSchema = z.object({
+  text: z.string().trim().min(1, 'escreva a mensagem').max(4096),
+  /** Made by the client, so a retried request (flaky network) does not send twice. */
+  clientMessageId: z.uuid().optional(),
+});

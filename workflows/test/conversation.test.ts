@@ -166,6 +166,32 @@ describe('agents take and close conversations', () => {
     await expect(api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).result()).resolves.toMatchObject({ phase: 'RESOLVED' });
   });
 
+  test('when the assigned agent replies, then the customer receives it once even if the request is retried; others and a closed window are refused with reasons', async () => {
+    const waId = '5511922220009';
+    const conversation = await queued(waId);
+    const [agent, supervisor] = await Promise.all([login(api.url, company.users.agentB.email), login(api.url, company.users.supervisor.email)]);
+    const early = await agent.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Oi!' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('Aceite a conversa antes de responder');
+    expect((await supervisor.api.post(`/api/conversations/${conversation.id}/accept`)).status).toBe(200);
+    expect((await agent.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Oi!' })).status).toBe(409);
+
+    const clientMessageId = randomUUID();
+    const first = await supervisor.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Olá, aqui é o Sérgio. Como posso ajudar?', clientMessageId });
+    const retry = await supervisor.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Olá, aqui é o Sérgio. Como posso ajudar?', clientMessageId });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(first.body).toMatchObject({ id: clientMessageId, direction: 'OUTBOUND', senderUserId: company.users.supervisor.id, body: 'Olá, aqui é o Sérgio. Como posso ajudar?' });
+    const texts = (await eventually(() => received(waId), (m) => m.some((x) => visibleText(x).startsWith('Olá, aqui é o Sérgio')), 15_000)).map(visibleText);
+    expect(texts.filter((t) => t.startsWith('Olá, aqui é o Sérgio'))).toHaveLength(1);
+
+    await testDb().conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const late = await supervisor.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Ainda está aí?' });
+    expect(late.status).toBe(422);
+    expect(late.body.error).toMatchObject({ code: 'UNPROCESSABLE', details: { reason: 'WINDOW_CLOSED' } });
+    expect((await supervisor.api.post(`/api/conversations/${conversation.id}/messages`, { text: '' })).status).toBe(400);
+  });
+
   test('when an agent of another department tries to accept, then the conversation does not exist for them', async () => {
     const conversation = await queued('5511922220005');
     const outsider = await login(api.url, company.users.agentA.email);
