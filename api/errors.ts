@@ -69,6 +69,9 @@ export function toAppError(error: unknown): AppError {
   return fromBodyParser(error) ?? fromPrisma(error) ?? new AppError('INTERNAL', 'Erro interno inesperado');
 }
 
+/** The one wire shape of an error, for Express and for the raw webhook route alike. */
+export const errorBody = (error: AppError) => ({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = toAppError(error);
@@ -76,7 +79,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.status >= 500) log.error({ err: error }, 'request failed');
     else log.info({ code: appError.code, status: appError.status }, appError.message);
     if (res.headersSent) return;
-    res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
+    res.status(appError.status).json(errorBody(appError));
   };
 }
 

@@ -223,3 +223,15 @@ export function refreshCookieOf(reply: Reply): string {
   const match = /orq_refresh=([^;]*)/.exec(reply.headers.get('set-cookie') ?? '');
   return match?.[1] ?? '';
 }
+
+/** Polls until `accept` holds or the time is up, returning the last value (the test asserts on it). */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  do {
+    last = await probe();
+    if (accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < deadline);
+  return last;
+}

@@ -1,4 +1,5 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Prisma } from '../../prisma/client';
 import { acceptUpdate, agentMessageUpdate, closeUpdate, conversationWorkflowId } from '../../workflows/conversation';
 import type { RequestContext } from '../auth/authenticate';
 import { recordAudit } from '../audit/record';
@@ -16,19 +17,32 @@ async function asConflict<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+type Conversation = Awaited<ReturnType<typeof getConversation>>;
+
+/**
+ * One agent action: the caller must see the conversation and pass the action's own checks, the
+ * workflow decides, and the audit log records it.
+ */
+async function act(
+  ctx: RequestContext,
+  temporal: Client,
+  conversationId: string,
+  audit: { action: string; metadata?: Prisma.InputJsonObject },
+  update: (handle: WorkflowHandle) => Promise<unknown>,
+  check: (conversation: Conversation) => void = () => undefined,
+) {
+  check(await getConversation(ctx, conversationId));
+  await asConflict(update(temporal.workflow.getHandle(conversationWorkflowId(conversationId))));
+  await recordAudit(ctx.db, ctx, { ...audit, entity: 'conversation', entityId: conversationId });
+}
+
 export async function acceptConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
-  await getConversation(ctx, conversationId);
-  const handle = temporal.workflow.getHandle(conversationWorkflowId(conversationId));
-  await asConflict(handle.executeUpdate(acceptUpdate, { args: [{ agentId: ctx.principal.userId }] }));
-  await recordAudit(ctx.db, ctx, { action: 'conversation.accept', entity: 'conversation', entityId: conversationId });
+  await act(ctx, temporal, conversationId, { action: 'conversation.accept' }, (handle) => handle.executeUpdate(acceptUpdate, { args: [{ agentId: ctx.principal.userId }] }));
   return getConversation(ctx, conversationId);
 }
 
 export async function closeConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
-  await getConversation(ctx, conversationId);
-  const handle = temporal.workflow.getHandle(conversationWorkflowId(conversationId));
-  await asConflict(handle.executeUpdate(closeUpdate, { args: [{ byUserId: ctx.principal.userId }] }));
-  await recordAudit(ctx.db, ctx, { action: 'conversation.close', entity: 'conversation', entityId: conversationId });
+  await act(ctx, temporal, conversationId, { action: 'conversation.close' }, (handle) => handle.executeUpdate(closeUpdate, { args: [{ byUserId: ctx.principal.userId }] }));
   return getConversation(ctx, conversationId);
 }
 
@@ -39,17 +53,21 @@ const DAY_MS = 86_400_000;
  * that the agent must use an approved template, and we say so before trying.
  */
 export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: { text: string; clientMessageId: string }) {
-  await getConversation(ctx, conversationId);
-  const conversation = await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-  if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
-  if (conversation.assigneeId !== ctx.principal.userId && ctx.principal.role === 'AGENT') {
-    throw new AppError('CONFLICT', 'Esta conversa está com outra pessoa: aceite-a ou peça transferência');
-  }
-  if (!conversation.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > DAY_MS) {
-    throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um template aprovado', { reason: 'WINDOW_CLOSED' });
-  }
-  const handle = temporal.workflow.getHandle(conversationWorkflowId(conversationId));
-  await asConflict(handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text }] }));
-  await recordAudit(ctx.db, ctx, { action: 'conversation.reply', entity: 'conversation', entityId: conversationId, metadata: { messageId: input.clientMessageId } });
+  await act(
+    ctx,
+    temporal,
+    conversationId,
+    { action: 'conversation.reply', metadata: { messageId: input.clientMessageId } },
+    (handle) => handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text }] }),
+    (conversation) => {
+      if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
+      if (conversation.assigneeId !== ctx.principal.userId && ctx.principal.role === 'AGENT') {
+        throw new AppError('CONFLICT', 'Esta conversa está com outra pessoa: aceite-a ou peça transferência');
+      }
+      if (!conversation.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > DAY_MS) {
+        throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um template aprovado', { reason: 'WINDOW_CLOSED' });
+      }
+    },
+  );
   return ctx.db.message.findUniqueOrThrow({ where: { id: input.clientMessageId } });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { AppError, toAppError } from '../errors';
+import { AppError, errorBody, toAppError } from '../errors';
 import { verifyWhatsAppSignature } from './signature';
 import type { WebhookEventWriter } from './webhookEventWriter';
 import { webhookEnvelopeSchema } from './webhookSchemas';
@@ -71,7 +71,7 @@ export function createWhatsAppIntake(deps: IntakeDeps) {
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) deps.logger.error({ err: error }, 'webhook intake failed');
-      reply(res, appError.status, { error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
+      reply(res, appError.status, errorBody(appError));
     }
   };
 }

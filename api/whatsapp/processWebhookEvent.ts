@@ -7,7 +7,7 @@ import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
 import type { Sql } from './sql';
 import { findInbound, storeInboundRows } from './storeInboundRows';
-import { loadEvent, outcomeOfFailure, settleEvent } from './settleEvent';
+import { processStoredEvent, type EventResult, type StoredEvent } from './settleEvent';
 import { messagesValueSchema, statusSchema, templateStatusValueSchema, webhookEnvelopeSchema } from './webhookSchemas';
 
 export interface ProcessDeps {
@@ -61,51 +61,48 @@ async function attachMedia(deps: ProcessDeps, message: { id: string; companyId: 
  * Turns one stored webhook body into contacts, conversations, messages and status changes. Every
  * step is idempotent, so an event may be processed again (re-driver, duplicates) without effect.
  */
-export async function processWebhookEvent(deps: ProcessDeps, eventId: string): Promise<Outcome> {
+export function processWebhookEvent(deps: ProcessDeps, eventId: string): Promise<Outcome> {
+  return processStoredEvent(deps.sql, deps.logger, eventId, (event) => handleCloudApiEvent(deps, event));
+}
+
+export async function handleCloudApiEvent(deps: ProcessDeps, event: StoredEvent): Promise<EventResult> {
   const { db, logger } = deps;
-  const event = await loadEvent(deps.sql, eventId);
+  const eventId = event.id;
   let outcome: Outcome = 'PROCESSED';
   let companyId: string | null = event.companyId;
-  let lastError: string | null = null;
-  try {
-    const envelope = webhookEnvelopeSchema.parse(event.payload);
-    for (const change of envelope.entry.flatMap((entry) => entry.changes)) {
-      if (change.field === 'message_template_status_update') {
-        const value = templateStatusValueSchema.parse(change.value);
-        await db.messageTemplate.updateMany({ where: { providerId: value.message_template_id }, data: { status: value.event as never, rejectedReason: value.reason ?? null } });
+  const envelope = webhookEnvelopeSchema.parse(event.payload);
+  for (const change of envelope.entry.flatMap((entry) => entry.changes)) {
+    if (change.field === 'message_template_status_update') {
+      const value = templateStatusValueSchema.parse(change.value);
+      await db.messageTemplate.updateMany({ where: { providerId: value.message_template_id }, data: { status: value.event as never, rejectedReason: value.reason ?? null } });
+      continue;
+    }
+    if (change.field !== 'messages') continue;
+    const value = messagesValueSchema.parse(change.value);
+    const number = await findCloudApiNumber(deps.sql, value.metadata.phone_number_id);
+    if (!number) {
+      logger.warn({ eventId, phoneNumberId: value.metadata.phone_number_id }, 'webhook for a phone number no company owns');
+      outcome = 'UNROUTED';
+      continue;
+    }
+    companyId = number.companyId;
+    const profiles = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
+    for (const raw of value.messages ?? []) {
+      const message = normaliseInbound(raw);
+      if (message) await storeInbound(deps, number, message, profiles.get(message.from));
+    }
+    for (const raw of value.statuses ?? []) {
+      const parsed = statusSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const result = await applyStatus(deps.sql, number.id, parsed.data);
+      if (result.outcome === 'missing') {
+        if (outcome === 'PROCESSED') outcome = 'DEFERRED';
         continue;
       }
-      if (change.field !== 'messages') continue;
-      const value = messagesValueSchema.parse(change.value);
-      const number = await findCloudApiNumber(deps.sql, value.metadata.phone_number_id);
-      if (!number) {
-        logger.warn({ eventId, phoneNumberId: value.metadata.phone_number_id }, 'webhook for a phone number no company owns');
-        outcome = 'UNROUTED';
-        continue;
-      }
-      companyId = number.companyId;
-      const profiles = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
-      for (const raw of value.messages ?? []) {
-        const message = normaliseInbound(raw);
-        if (message) await storeInbound(deps, number, message, profiles.get(message.from));
-      }
-      for (const raw of value.statuses ?? []) {
-        const parsed = statusSchema.safeParse(raw);
-        if (!parsed.success) continue;
-        const result = await applyStatus(deps.sql, number.id, parsed.data);
-        if (result.outcome === 'missing') {
-          if (outcome === 'PROCESSED') outcome = 'DEFERRED';
-          continue;
-        }
-        if (result.outcome === 'applied' && result.conversationId) {
-          deps.publish({ type: 'message.status', companyId: number.companyId, conversationId: result.conversationId, departmentId: null, payload: { messageId: result.messageId, status: result.status } });
-        }
+      if (result.outcome === 'applied' && result.conversationId) {
+        deps.publish({ type: 'message.status', companyId: number.companyId, conversationId: result.conversationId, departmentId: null, payload: { messageId: result.messageId, status: result.status } });
       }
     }
-  } catch (error) {
-    ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
-    logger.error({ err: error, eventId }, 'webhook event processing failed');
   }
-  await settleEvent(deps.sql, eventId, { outcome, companyId, lastError });
-  return outcome;
+  return { outcome, companyId };
 }

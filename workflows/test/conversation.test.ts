@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
-import { eventually } from '../../api/whatsapp/test/webhookFixtures';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, login, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { createCompanyFixture, eventually, login, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
 import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
 

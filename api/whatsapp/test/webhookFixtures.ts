@@ -35,15 +35,3 @@ export async function postWebhook(baseUrl: string, body: unknown, options: { sig
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as any };
 }
-
-/** Polls until the assertion passes: webhook processing happens after the 200. */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T;
-  do {
-    last = await probe();
-    if (accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  } while (Date.now() < deadline);
-  return last;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
-import { createCompanyFixture, login, startTestApi, testDb, type CompanyFixture, type TestApi } from '../../../test/harness';
-import { createNumber, eventually, inbound, messagesEnvelope, postWebhook, wamid } from './webhookFixtures';
+import { createCompanyFixture, eventually, login, startTestApi, testDb, type CompanyFixture, type TestApi } from '../../../test/harness';
+import { createNumber, inbound, messagesEnvelope, postWebhook, wamid } from './webhookFixtures';
 
 let api: TestApi;
 let company: CompanyFixture;

@@ -1,5 +1,6 @@
-import { processWebhookEvent, type ProcessDeps } from '../processWebhookEvent';
-import { processWahaEvent, type WahaProcessDeps } from './processWahaEvent';
+import { handleCloudApiEvent, type ProcessDeps } from '../processWebhookEvent';
+import { processStoredEvent } from '../settleEvent';
+import { handleWahaEvent, type WahaProcessDeps } from './processWahaEvent';
 import { WAHA_SOURCE } from './wahaSchemas';
 
 export interface AnyWebhookDeps extends ProcessDeps {
@@ -11,10 +12,8 @@ export interface AnyWebhookDeps extends ProcessDeps {
  * One entry point for every stored webhook event, whatever sent it: the intake hooks and the
  * re-driver call this, and each event goes to the processor of its `source`.
  */
-export async function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
-  const { rows } = await deps.sql.query<{ source: string }>(`SELECT "source" FROM "WebhookEvent" WHERE "id" = $1`, [eventId]);
-  const event = rows[0];
-  if (!event) throw new Error(`webhook event ${eventId} does not exist`);
-  if (event.source !== WAHA_SOURCE) return processWebhookEvent(deps, eventId);
-  return processWahaEvent({ db: deps.db, sql: deps.sql, logger: deps.logger, publish: deps.publish, deliver: deps.deliver, ...deps.waha }, eventId);
+export function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
+  return processStoredEvent(deps.sql, deps.logger, eventId, (event) =>
+    event.source === WAHA_SOURCE ? handleWahaEvent({ ...deps, ...deps.waha }, event) : handleCloudApiEvent(deps, event),
+  );
 }

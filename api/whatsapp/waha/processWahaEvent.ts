@@ -1,7 +1,7 @@
 import type { WebhookEventStatus } from '../../../prisma/client';
 import { applyStatus } from '../applyStatus';
 import { storeInbound, type ProcessDeps } from '../processWebhookEvent';
-import { loadEvent, MAX_ATTEMPTS, outcomeOfFailure, settleEvent } from '../settleEvent';
+import { MAX_ATTEMPTS, processStoredEvent, type EventResult, type StoredEvent } from '../settleEvent';
 import { normaliseWahaMessage, profileNameOf, senderOf, waIdOfChatId } from './normaliseWahaMessage';
 import { wahaAckSchema, wahaEnvelopeSchema, wahaMessageSchema, wahaSessionStatusSchema, type WahaEnvelope } from './wahaSchemas';
 
@@ -68,34 +68,27 @@ async function handleAck(deps: WahaProcessDeps, number: RoutedNumber, envelope: 
  * routed by its session to the WAHA number that carries that session name. Idempotent like the
  * Cloud API path: the same event may be processed again (re-driver, WAHA retries) without effect.
  */
-export async function processWahaEvent(deps: WahaProcessDeps, eventId: string): Promise<Outcome> {
-  const { db, logger } = deps;
-  const event = await loadEvent(deps.sql, eventId);
-  let outcome: Outcome = 'PROCESSED';
-  let companyId: string | null = event.companyId;
-  let lastError: string | null = null;
-  try {
-    const envelope = wahaEnvelopeSchema.parse(event.payload);
-    const number = await db.whatsAppNumber.findFirst({ where: { provider: 'WAHA', phoneNumberId: envelope.session }, select: { id: true, companyId: true } });
-    if (!number) {
-      logger.warn({ eventId, session: envelope.session }, 'WAHA webhook for a session no company owns');
-      outcome = 'UNROUTED';
-    } else {
-      companyId = number.companyId;
-      let result: Result = { outcome: 'PROCESSED' };
-      if (envelope.event === 'message' || envelope.event === 'message.any') result = await handleMessage(deps, number, envelope);
-      else if (envelope.event === 'message.ack') result = await handleAck(deps, number, envelope);
-      else if (envelope.event === 'session.status') {
-        const status = wahaSessionStatusSchema.safeParse(envelope.payload);
-        logger.info({ eventId, session: envelope.session, status: status.success ? status.data.status : null }, 'WAHA session status changed');
-      }
-      outcome = result.outcome === 'DEFERRED' && event.attempts >= MAX_ATTEMPTS ? 'FAILED' : result.outcome;
-      lastError = result.note ?? null;
-    }
-  } catch (error) {
-    ({ outcome, lastError } = outcomeOfFailure(error, event.attempts));
-    logger.error({ err: error, eventId }, 'WAHA webhook event processing failed');
+export function processWahaEvent(deps: WahaProcessDeps, eventId: string): Promise<Outcome> {
+  return processStoredEvent(deps.sql, deps.logger, eventId, (event) => handleWahaEvent(deps, event));
+}
+
+export async function handleWahaEvent(deps: WahaProcessDeps, event: StoredEvent): Promise<EventResult> {
+  const envelope = wahaEnvelopeSchema.parse(event.payload);
+  const number = await deps.db.whatsAppNumber.findFirst({ where: { provider: 'WAHA', phoneNumberId: envelope.session }, select: { id: true, companyId: true } });
+  if (!number) {
+    deps.logger.warn({ eventId: event.id, session: envelope.session }, 'WAHA webhook for a session no company owns');
+    return { outcome: 'UNROUTED', companyId: event.companyId };
   }
-  await settleEvent(deps.sql, eventId, { outcome, companyId, lastError });
-  return outcome;
+  let result: Result = { outcome: 'PROCESSED' };
+  if (envelope.event === 'message' || envelope.event === 'message.any') result = await handleMessage(deps, number, envelope);
+  else if (envelope.event === 'message.ack') result = await handleAck(deps, number, envelope);
+  else if (envelope.event === 'session.status') {
+    const status = wahaSessionStatusSchema.safeParse(envelope.payload);
+    deps.logger.info({ eventId: event.id, session: envelope.session, status: status.success ? status.data.status : null }, 'WAHA session status changed');
+  }
+  return {
+    outcome: result.outcome === 'DEFERRED' && event.attempts >= MAX_ATTEMPTS ? 'FAILED' : result.outcome,
+    companyId: number.companyId,
+    lastError: result.note ?? null,
+  };
 }
