@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../i18n';
 import { api } from '../lib/api';
-import { formErrorsFrom, type FieldErrors } from '../lib/formErrors';
+import { useFormErrors } from '../lib/useFormErrors';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import * as rules from '../lib/validation';
 import { Button } from '../ui/Button';
@@ -20,24 +20,17 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('auth.forgot.title'));
   const [email, setEmail] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFormErrors(FIELDS);
 
   const mutation = useMutation({
     mutationFn: () => api<{ message: string }>('/api/auth/password-reset-requests', { method: 'POST', body: { email: email.trim() }, authenticated: false }),
-    onError: (error) => {
-      const { fields, form } = formErrorsFrom(error, FIELDS);
-      setFieldErrors(fields);
-      setFormError(form);
-    },
+    onError: errors.fromServer,
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const error = rules.email(email);
-    setFieldErrors(error ? { email: error } : {});
-    setFormError(null);
-    if (!error) mutation.mutate();
+    if (errors.check(error ? { email: error } : {})) mutation.mutate();
   };
 
   const backLink = (
@@ -68,8 +61,8 @@ export default function ForgotPasswordPage() {
       <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{t('auth.forgot.title')}</h1>
       <p className="mt-1.5 text-sm leading-relaxed text-zinc-500">{t('auth.forgot.subtitle')}</p>
       <form onSubmit={submit} noValidate className="mt-8 flex flex-col gap-5">
-        {formError && <FormAlert>{formError}</FormAlert>}
-        <Field label={t('auth.forgot.email')} error={fieldErrors.email}>
+        {errors.form && <FormAlert>{errors.form}</FormAlert>}
+        <Field label={t('auth.forgot.email')} error={errors.fields.email}>
           {(control) => <Input {...control} type="email" autoComplete="email" autoFocus placeholder={t('auth.login.emailPlaceholder')} value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
         <Button type="submit" loading={mutation.isPending} className="w-full">

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formErrorsFrom, hasErrors, type FieldErrors } from '../lib/formErrors';
+import { useFormErrors } from '../lib/useFormErrors';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import * as rules from '../lib/validation';
 import { Button } from '../ui/Button';
@@ -20,24 +20,16 @@ export default function LoginPage() {
   useDocumentTitle(t('auth.login.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFormErrors(FIELDS);
 
   const mutation = useMutation({
     mutationFn: () => login(email.trim(), password),
-    onError: (error) => {
-      const { fields, form } = formErrorsFrom(error, FIELDS);
-      setFieldErrors(fields);
-      setFormError(form);
-    },
+    onError: errors.fromServer,
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = rules.collect({ email: rules.email(email), password: password ? null : t('validation.required') });
-    setFieldErrors(errors);
-    setFormError(null);
-    if (!hasErrors(errors)) mutation.mutate();
+    if (errors.check(rules.collect({ email: rules.email(email), password: password ? null : t('validation.required') }))) mutation.mutate();
   };
 
   return (
@@ -45,15 +37,15 @@ export default function LoginPage() {
       <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{t('auth.login.title')}</h1>
       <p className="mt-1.5 text-sm text-zinc-500">{t('auth.login.subtitle')}</p>
       <form onSubmit={submit} noValidate className="mt-8 flex flex-col gap-5">
-        {formError && <FormAlert>{formError}</FormAlert>}
-        <Field label={t('auth.login.email')} error={fieldErrors.email}>
+        {errors.form && <FormAlert>{errors.form}</FormAlert>}
+        <Field label={t('auth.login.email')} error={errors.fields.email}>
           {(control) => (
             <Input {...control} type="email" autoComplete="username" autoFocus placeholder={t('auth.login.emailPlaceholder')} value={email} onChange={(e) => setEmail(e.target.value)} />
           )}
         </Field>
         <Field
           label={t('auth.login.password')}
-          error={fieldErrors.password}
+          error={errors.fields.password}
           aside={
             <Link to="/esqueci-senha" className="text-sm font-medium text-emerald-700 hover:text-emerald-800 hover:underline">
               {t('auth.login.forgot')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsFrom, hasErrors, type FieldErrors } from '../../lib/formErrors';
 import type { Department } from '../../lib/types';
+import { useFormErrors } from '../../lib/useFormErrors';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -25,17 +25,13 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
   const { t } = useTranslation();
   const creating = department === null;
   const [values, setValues] = useState<DepartmentFormValues>(() => initialValues(department));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFormErrors(DEPARTMENT_FIELDS);
   const save = useSaveDepartment();
 
   const set = <K extends keyof DepartmentFormValues>(key: K, value: DepartmentFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = () => {
-    const found = validate(values);
-    setErrors(found);
-    setFormError(null);
-    if (hasErrors(found)) return;
+    if (!errors.check(validate(values))) return;
     const changes = toChanges(values, department);
     if (!creating && Object.keys(changes).length === 0) return onClose();
     save.mutate(
@@ -45,11 +41,7 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
           toast(t(creating ? 'departments.toast.created' : 'departments.toast.updated', { name: saved.name }));
           onClose();
         },
-        onError: (error) => {
-          const { fields, form } = formErrorsFrom(error, DEPARTMENT_FIELDS);
-          setErrors(fields);
-          setFormError(form);
-        },
+        onError: errors.fromServer,
       },
     );
   };
@@ -73,13 +65,13 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
       }
     >
       <div className="flex flex-col gap-6">
-        {formError && <FormAlert>{formError}</FormAlert>}
+        {errors.form && <FormAlert>{errors.form}</FormAlert>}
         <div className="grid gap-5 sm:grid-cols-[1fr_auto]">
           {/* The slug is derived from the name, so a slug clash is reported on the name. */}
-          <Field label={t('departments.form.name')} error={errors.name ?? errors.slug}>
+          <Field label={t('departments.form.name')} error={errors.fields.name ?? errors.fields.slug}>
             {(control) => <Input {...control} data-autofocus placeholder={t('departments.form.namePlaceholder')} value={values.name} onChange={(e) => set('name', e.target.value)} />}
           </Field>
-          <Field label={t('departments.form.color')} error={errors.color}>
+          <Field label={t('departments.form.color')} error={errors.fields.color}>
             {(control) => (
               <div className="flex h-10 items-center gap-2 rounded-lg border border-zinc-300 bg-white pr-3 pl-1 shadow-xs focus-within:border-emerald-600 focus-within:ring-3 focus-within:ring-emerald-600/15">
                 <input {...control} type="color" value={values.color} onChange={(e) => set('color', e.target.value)} className="h-8 w-10 cursor-pointer rounded-md border-0 bg-transparent p-0 focus:outline-none" />
@@ -89,12 +81,12 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
           </Field>
         </div>
 
-        <Field label={t('departments.form.greeting')} error={errors.greeting} hint={t('departments.form.greetingHint')}>
+        <Field label={t('departments.form.greeting')} error={errors.fields.greeting} hint={t('departments.form.greetingHint')}>
           {(control) => <Textarea {...control} rows={3} maxLength={1000} placeholder={t('departments.form.greetingPlaceholder')} value={values.greeting} onChange={(e) => set('greeting', e.target.value)} />}
         </Field>
 
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label={t('departments.form.responseTimeout')} error={errors.responseTimeoutMinutes} hint={t('departments.form.responseTimeoutHint')}>
+          <Field label={t('departments.form.responseTimeout')} error={errors.fields.responseTimeoutMinutes} hint={t('departments.form.responseTimeoutHint')}>
             {(control) => (
               <div className="relative">
                 <Input {...control} type="number" inputMode="numeric" min={1} max={1440} value={values.responseTimeoutMinutes} onChange={(e) => set('responseTimeoutMinutes', e.target.value)} className="pr-14" />
@@ -113,9 +105,9 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
           </div>
         </div>
 
-        <BusinessHoursEditor week={values.week} timezone={department?.businessHours.timezone ?? 'America/Sao_Paulo'} onChange={(week) => set('week', week)} errors={errors} />
+        <BusinessHoursEditor week={values.week} timezone={department?.businessHours.timezone ?? 'America/Sao_Paulo'} onChange={(week) => set('week', week)} errors={errors.fields} />
 
-        <MembersPicker selected={values.memberIds} onChange={(ids) => set('memberIds', ids)} error={errors.memberIds} />
+        <MembersPicker selected={values.memberIds} onChange={(ids) => set('memberIds', ids)} error={errors.fields.memberIds} />
       </div>
     </Dialog>
   );

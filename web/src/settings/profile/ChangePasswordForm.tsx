@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePassword } from '../../auth/session';
-import { formErrorsFrom, hasErrors, type FieldErrors } from '../../lib/formErrors';
+import { useFormErrors } from '../../lib/useFormErrors';
 import * as rules from '../../lib/validation';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -18,8 +18,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFormErrors(FIELDS);
 
   const mutation = useMutation({
     // `forced` travels with the call: the new session clears the flag before onSuccess runs.
@@ -32,11 +31,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
       toast(t('profile.password.changed'));
       if (wasForced) navigate('/inbox', { replace: true });
     },
-    onError: (error) => {
-      const { fields, form } = formErrorsFrom(error, FIELDS);
-      setErrors(fields);
-      setFormError(form);
-    },
+    onError: errors.fromServer,
   });
 
   const set = (key: keyof typeof EMPTY, value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -48,21 +43,19 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
       newPassword: rules.password(values.newPassword) ?? (values.newPassword === values.currentPassword ? t('validation.sameAsCurrent') : null),
       confirmation: values.confirmation === values.newPassword ? null : t('validation.passwordsDiffer'),
     });
-    setErrors(found);
-    setFormError(null);
-    if (!hasErrors(found)) mutation.mutate(forced);
+    if (errors.check(found)) mutation.mutate(forced);
   };
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-5">
-      {formError && <FormAlert>{formError}</FormAlert>}
-      <Field label={t('profile.password.current')} error={errors.currentPassword}>
+      {errors.form && <FormAlert>{errors.form}</FormAlert>}
+      <Field label={t('profile.password.current')} error={errors.fields.currentPassword}>
         {(control) => <PasswordInput {...control} autoComplete="current-password" autoFocus={forced} value={values.currentPassword} onChange={(e) => set('currentPassword', e.target.value)} />}
       </Field>
-      <Field label={t('profile.password.new')} error={errors.newPassword} hint={t('profile.password.newHint')}>
+      <Field label={t('profile.password.new')} error={errors.fields.newPassword} hint={t('profile.password.newHint')}>
         {(control) => <PasswordInput {...control} autoComplete="new-password" value={values.newPassword} onChange={(e) => set('newPassword', e.target.value)} />}
       </Field>
-      <Field label={t('profile.password.confirm')} error={errors.confirmation}>
+      <Field label={t('profile.password.confirm')} error={errors.fields.confirmation}>
         {(control) => <PasswordInput {...control} autoComplete="new-password" value={values.confirmation} onChange={(e) => set('confirmation', e.target.value)} />}
       </Field>
       <div className="flex items-center justify-between gap-4 pt-1">

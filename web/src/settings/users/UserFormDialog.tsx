@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsFrom, hasErrors, type FieldErrors } from '../../lib/formErrors';
 import { roles, type User } from '../../lib/types';
+import { useFormErrors } from '../../lib/useFormErrors';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -24,20 +24,16 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
   const { t } = useTranslation();
   const creating = user === null;
   const [values, setValues] = useState<UserFormValues>(() => initialValues(user));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFormErrors(USER_FIELDS);
   const save = useSaveUser();
 
   const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _cleared, ...rest }) => rest);
+    errors.clear(key);
   };
 
   const submit = () => {
-    const found = validate(values, creating);
-    setErrors(found);
-    setFormError(null);
-    if (hasErrors(found)) return;
+    if (!errors.check(validate(values, creating))) return;
     const changes = toChanges(values, user);
     if (!creating && Object.keys(changes).length === 0) return onClose();
     save.mutate(
@@ -47,11 +43,7 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
           toast(t(creating ? 'users.toast.created' : 'users.toast.updated', { name: saved.name }));
           onClose();
         },
-        onError: (error) => {
-          const { fields, form } = formErrorsFrom(error, USER_FIELDS);
-          setErrors(fields);
-          setFormError(form);
-        },
+        onError: errors.fromServer,
       },
     );
   };
@@ -75,14 +67,14 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
       }
     >
       <div className="grid gap-5 sm:grid-cols-2">
-        {formError && <FormAlert className="sm:col-span-2">{formError}</FormAlert>}
-        <Field label={t('users.form.name')} error={errors.name}>
+        {errors.form && <FormAlert className="sm:col-span-2">{errors.form}</FormAlert>}
+        <Field label={t('users.form.name')} error={errors.fields.name}>
           {(control) => <Input {...control} data-autofocus autoComplete="off" value={values.name} onChange={(e) => set('name', e.target.value)} />}
         </Field>
-        <Field label={t('users.form.email')} error={errors.email}>
+        <Field label={t('users.form.email')} error={errors.fields.email}>
           {(control) => <Input {...control} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} />}
         </Field>
-        <Field label={t('users.form.role')} error={errors.role} hint={t(`users.roleHints.${values.role}`)}>
+        <Field label={t('users.form.role')} error={errors.fields.role} hint={t(`users.roleHints.${values.role}`)}>
           {(control) => (
             <Select {...control} value={values.role} onChange={(e) => set('role', e.target.value as UserFormValues['role'])}>
               {roles.map((role) => (
@@ -93,20 +85,20 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
             </Select>
           )}
         </Field>
-        <Field label={t('users.form.maxConcurrentChats')} error={errors.maxConcurrentChats} hint={t('users.form.maxConcurrentChatsHint')}>
+        <Field label={t('users.form.maxConcurrentChats')} error={errors.fields.maxConcurrentChats} hint={t('users.form.maxConcurrentChatsHint')}>
           {(control) => <Input {...control} type="number" inputMode="numeric" min={1} max={100} value={values.maxConcurrentChats} onChange={(e) => set('maxConcurrentChats', e.target.value)} />}
         </Field>
         <div className="sm:col-span-2">
           <Field
             label={creating ? t('users.form.password') : t('users.form.newPassword')}
-            error={errors.password}
+            error={errors.fields.password}
             hint={creating ? t('users.form.passwordHint') : t('users.form.newPasswordHint')}
           >
             {(control) => <PasswordInput {...control} autoComplete="new-password" value={values.password} onChange={(e) => set('password', e.target.value)} />}
           </Field>
         </div>
         <div className="sm:col-span-2">
-          <DepartmentPicker selected={values.departmentIds} onChange={(ids) => set('departmentIds', ids)} error={errors.departmentIds} />
+          <DepartmentPicker selected={values.departmentIds} onChange={(ids) => set('departmentIds', ids)} error={errors.fields.departmentIds} />
         </div>
       </div>
     </Dialog>
