@@ -14,6 +14,9 @@ const TENANT_MODELS = new Set([
   'Message',
   'Media',
   'MessageTemplate',
+  'Assignment',
+  'ConversationNote',
+  'QuickReply',
 ]);
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };

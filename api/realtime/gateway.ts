@@ -59,8 +59,10 @@ export function createRealtimeGateway(httpServer: HttpServer, deps: GatewayDeps)
   return {
     io,
     publish(event: RealtimeEvent) {
-      const targets = [rooms.companyWide(event.companyId), rooms.conversation(event.conversationId)];
+      const targets = [rooms.companyWide(event.companyId)];
+      if (event.conversationId) targets.push(rooms.conversation(event.conversationId));
       if (event.departmentId) targets.push(rooms.department(event.departmentId));
+      for (const userId of event.userIds ?? []) targets.push(rooms.user(userId));
       io.to(targets).emit(event.type, { conversationId: event.conversationId, ...event.payload });
     },
     async close() {
