@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import { readCompanySettings } from '../api/companies/settings';
 import { defaultFlow } from '../workflows/flow/defaultFlow';
 import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/schema';
 import type { ActivityDeps } from './deps';
@@ -15,83 +16,118 @@ export interface SendBotMessageInput {
   message: BotMessage;
   /** What an agent reading the conversation sees for this message. */
   preview: string;
-  /** The agent who wrote it; absent for the bot. */
-  senderUserId?: string;
+  /** Where the bot stands after this message (AWAITING_MENU, ...), mirrored for screens. */
+  flowState?: string;
 }
 
-export function createConversationActivities({ db, whatsapp, notify }: ActivityDeps) {
-  async function conversationChanged(conversationId: string) {
-    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    await notify({ type: 'conversation.updated', companyId: conversation.companyId, conversationId, departmentId: conversation.departmentId, payload: { conversation } });
+/** What a conversation needs to know once, when it starts. */
+export interface ConversationSetup {
+  flow: FlowDefinition;
+  contactName: string;
+  inactivityCloseMs: number;
+  inactivityCloseText: string;
+  outOfHoursText: string;
+  /** The department (and agent) that attended this customer recently: offered before the menu. */
+  returning: { departmentId: string; departmentName: string; agentId: string | null } | null;
+}
+
+export function createConversationActivities({ db, whatsapp, notify, minuteMs = 60_000 }: ActivityDeps) {
+  /**
+   * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
+   * WhatsApp id on it does not send again. A send whose outcome is unknown is never repeated.
+   */
+  async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string }) {
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, number: true } });
+    const row = await db.message.upsert({
+      where: { id: input.messageId },
+      update: {},
+      create: {
+        id: input.messageId,
+        companyId: conversation.companyId,
+        conversationId: conversation.id,
+        numberId: conversation.numberId,
+        direction: 'OUTBOUND',
+        type: input.message.type,
+        body: input.preview,
+        content: { bot: !input.senderUserId, message: input.message },
+        status: 'QUEUED',
+        senderUserId: input.senderUserId,
+      },
+    });
+    if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
+    try {
+      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage);
+      // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
+      await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
+      const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
+      const firstAnswer = input.senderUserId && !conversation.firstResponseAt;
+      await db.conversation.update({
+        where: { id: conversation.id },
+        data: { lastMessageAt: new Date(), ...(input.flowState ? { flowState: input.flowState } : {}), ...(firstAnswer ? { firstResponseAt: new Date() } : {}) },
+      });
+      await notify({ type: 'message.new', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, userIds: conversation.assigneeId ? [conversation.assigneeId] : [], payload: { message: sent } });
+      return { waMessageId };
+    } catch (error) {
+      if (!(error instanceof WhatsAppProviderError) || error.retryable) throw error;
+      const status = error.kind === 'unknown_outcome' ? 'UNKNOWN' : 'FAILED';
+      const failed = await db.message.update({ where: { id: row.id }, data: { status, errorCode: error.code, errorMessage: error.message, ...(status === 'FAILED' ? { failedAt: new Date() } : {}) } });
+      await notify({ type: 'message.updated', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, payload: { message: failed } });
+      log.warn('message not sent', { conversationId: conversation.id, kind: error.kind, code: error.code });
+      throw ApplicationFailure.nonRetryable(error.message, `WhatsApp.${error.kind}`, { code: error.code });
+    }
   }
 
   return {
     /**
-     * The flow this conversation runs, read once when it starts, so a later change never alters a
-     * conversation under way. Until flows are edited in the builder, a company's flow is its
-     * department menu.
+     * Read once when the conversation starts, so a later change never alters a conversation under way.
+     * Until flows are edited in the builder, a company's flow is its department menu.
      */
-    async loadConversationFlow(input: { conversationId: string }): Promise<{ flow: FlowDefinition; contactName: string }> {
+    async loadConversationFlow(input: { conversationId: string }): Promise<ConversationSetup> {
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true } });
+      const settings = readCompanySettings(conversation.company.settings);
       const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: { createdAt: 'asc' } });
       if (departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem departamentos ativos para o menu', 'NoDepartments');
       const flow = flowDefinitionSchema.parse(defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
-      return { flow, contactName: conversation.contact.name ?? conversation.contact.profileName ?? '' };
-    },
 
-    /**
-     * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
-     * WhatsApp id on it does not send again. A send whose outcome is unknown is never repeated.
-     */
-    async sendBotMessage(input: SendBotMessageInput): Promise<{ waMessageId: string | null }> {
-      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, number: true } });
-      const row = await db.message.upsert({
-        where: { id: input.messageId },
-        update: {},
-        create: {
-          id: input.messageId,
-          companyId: conversation.companyId,
-          conversationId: conversation.id,
-          numberId: conversation.numberId,
-          direction: 'OUTBOUND',
-          type: input.message.type,
-          body: input.preview,
-          content: { bot: !input.senderUserId, message: input.message },
-          status: 'QUEUED',
-          senderUserId: input.senderUserId ?? null,
-        },
-      });
-      if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
-      try {
-        const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage);
-        // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
-        await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
-        const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
-        await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date() } });
-        await notify({ type: 'message.new', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, payload: { message: sent } });
-        return { waMessageId };
-      } catch (error) {
-        if (!(error instanceof WhatsAppProviderError) || error.retryable) throw error;
-        const status = error.kind === 'unknown_outcome' ? 'UNKNOWN' : 'FAILED';
-        await db.message.update({ where: { id: row.id }, data: { status, errorCode: error.code, errorMessage: error.message, ...(status === 'FAILED' ? { failedAt: new Date() } : {}) } });
-        log.warn('bot message not sent', { conversationId: conversation.id, kind: error.kind, code: error.code });
-        throw ApplicationFailure.nonRetryable(error.message, `WhatsApp.${error.kind}`, { code: error.code });
+      const since = new Date(Date.now() - settings.returningCustomerDays * 86_400_000);
+      const previous =
+        settings.returningCustomerDays > 0
+          ? await db.conversation.findFirst({
+              where: { contactId: conversation.contactId, id: { not: conversation.id }, status: 'RESOLVED', departmentId: { not: null }, closedAt: { gte: since } },
+              orderBy: { closedAt: 'desc' },
+            })
+          : null;
+      const lastDepartment = previous && departments.find((d) => d.id === previous.departmentId);
+      if (previous) {
+        await db.conversation.update({
+          where: { id: conversation.id },
+          data: { lastDepartmentId: previous.departmentId, lastAttendantId: previous.assigneeId, lastAttendedAt: previous.closedAt },
+        });
       }
+      return {
+        flow,
+        contactName: conversation.contact.name ?? conversation.contact.profileName ?? '',
+        inactivityCloseMs: settings.inactivityCloseMinutes * minuteMs,
+        inactivityCloseText: settings.inactivityCloseText,
+        outOfHoursText: settings.outOfHoursText,
+        returning: lastDepartment ? { departmentId: lastDepartment.id, departmentName: lastDepartment.name, agentId: previous!.assigneeId } : null,
+      };
     },
 
-    async queueInDepartment(input: { conversationId: string; departmentId: string }) {
-      await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'QUEUED', departmentId: input.departmentId } });
-      await conversationChanged(input.conversationId);
+    async sendBotMessage(input: SendBotMessageInput): Promise<{ waMessageId: string | null }> {
+      return send({ ...input, senderUserId: null });
     },
 
-    async assignConversation(input: { conversationId: string; agentId: string }) {
-      await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'ASSIGNED', assigneeId: input.agentId, unreadCount: 0 } });
-      await conversationChanged(input.conversationId);
-    },
-
-    async resolveConversation(input: { conversationId: string }) {
-      await db.conversation.update({ where: { id: input.conversationId }, data: { status: 'RESOLVED', closedAt: new Date() } });
-      await conversationChanged(input.conversationId);
+    /** An agent's words, signed "*Nome - Departamento*:" when the company asks for it. */
+    async sendAgentMessage(input: { conversationId: string; messageId: string; agentId: string; text: string }): Promise<{ waMessageId: string | null }> {
+      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { company: { select: { settings: true } }, departmentId: true } });
+      let body = input.text;
+      if (readCompanySettings(conversation.company.settings).agentMessagePrefix) {
+        const agent = await db.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
+        const department = conversation.departmentId ? await db.department.findUnique({ where: { id: conversation.departmentId }, select: { name: true } }) : null;
+        body = `*${[agent.name, department?.name].filter(Boolean).join(' - ')}*:\n${input.text}`;
+      }
+      return send({ conversationId: input.conversationId, messageId: input.messageId, message: { type: 'text', body }, preview: input.text, senderUserId: input.agentId });
     },
   };
 }

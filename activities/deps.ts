@@ -8,4 +8,9 @@ export interface ActivityDeps {
   whatsapp: WhatsAppProvider;
   /** Tells the API instances (and through them the browsers) that something changed. */
   notify: (event: RealtimeEvent) => Promise<void>;
+  /**
+   * How long a configured "minute" lasts (queue timeouts, inactivity). Tests shrink it so an escalation
+   * happens in seconds; production leaves the default.
+   */
+  minuteMs?: number;
 }

@@ -1,9 +1,10 @@
 import { createConversationActivities } from './conversation';
 import type { ActivityDeps } from './deps';
 import { createPasswordResetActivities } from './passwordReset';
+import { createRoutingActivities } from './routing';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createPasswordResetActivities(deps), ...createConversationActivities(deps) };
+  return { ...createPasswordResetActivities(deps), ...createConversationActivities(deps), ...createRoutingActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

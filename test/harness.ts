@@ -47,7 +47,7 @@ export function temporalClient(address = inject('temporalAddress')): Client {
 }
 
 /** A worker on its own task queue so test files never steal each other's tasks. */
-export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
+export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider; minuteMs?: number } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const worker = await createWorker({
@@ -59,6 +59,7 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
       db: testDb(),
       whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
       notify: createRealtimeNotifier(testDb()),
+      minuteMs: options.minuteMs,
     },
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });

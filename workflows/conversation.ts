@@ -1,17 +1,55 @@
-import { ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep, uuid4, workflowInfo, allHandlersFinished, upsertSearchAttributes } from '@temporalio/workflow';
-import type { BotMessage, ConversationActivities } from '../activities/conversation';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { BotMessage, ConversationActivities, ConversationSetup } from '../activities/conversation';
+import type { QueueInput, QueueResult, RoutingActivities } from '../activities/routing';
 import { businessStatusKey, departmentIdKey } from '../temporal/searchAttributes';
 import { matchMenuOption } from './flow/matchMenuOption';
 import { renderText } from './flow/renderText';
-import type { FlowDefinition, FlowNode, NodeOf } from './flow/schema';
+import type { FlowNode, NodeOf } from './flow/schema';
+import { serial } from './serial';
+import { startTimer } from './timer';
 
 export const conversationWorkflowId = (conversationId: string) => `conversation-${conversationId}`;
+
+export type ConversationPhase = 'GREETING' | 'AWAITING_ROUTING_CONFIRMATION' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'ASSIGNED' | 'RESOLVED';
+
+export interface ConversationState {
+  phase: ConversationPhase;
+  nodeId: string | null;
+  departmentId: string | null;
+  assigneeId: string | null;
+  /** Escalations since the conversation entered its current queue. */
+  escalations: number;
+}
+
+interface QueueTicket {
+  stepId: string;
+  departmentId: string;
+  reason: QueueInput['reason'];
+  preferAgentId: string | null;
+}
 
 export interface ConversationInput {
   conversationId: string;
   companyId: string;
-  /** Set when continuing as new: the flow stays the one the conversation started with. */
-  carried?: { flow: FlowDefinition; contactName: string; phase: ConversationPhase; departmentId: string | null; assigneeId: string | null; seen: string[] };
+  /** A closed conversation an agent brings back: the run starts closed and waits for `reopenUpdate`. */
+  reopening?: boolean;
+  /** Set when continuing as new: the setup (and so the flow) stays the one the conversation started with. */
+  carried?: { setup: ConversationSetup; state: ConversationState; queue: QueueTicket | null; seen: string[] };
 }
 
 export interface InboundSignal {
@@ -21,24 +59,28 @@ export interface InboundSignal {
   replyId: string | null;
 }
 
-export type ConversationPhase = 'GREETING' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'ASSIGNED' | 'RESOLVED';
-
-export interface ConversationState {
-  phase: ConversationPhase;
-  nodeId: string | null;
-  departmentId: string | null;
-  assigneeId: string | null;
+export interface TransferRequest {
+  departmentId?: string;
+  agentId?: string;
+  note?: string;
+  byUserId: string;
 }
 
 export const inboundMessageSignal = defineSignal<[InboundSignal]>('inboundMessage');
+/** An agent of the conversation's department came online or freed a slot: automatic assignment may try again. */
+export const agentAvailableSignal = defineSignal('agentAvailable');
 export const conversationStateQuery = defineQuery<ConversationState>('state');
 /** An agent takes the conversation from its department's queue; refused when someone else already has it. */
 export const acceptUpdate = defineUpdate<ConversationState, [{ agentId: string }]>('accept');
+/** A supervisor gives the conversation to an agent. */
+export const assignUpdate = defineUpdate<ConversationState, [{ agentId: string; byUserId: string }]>('assign');
+export const transferUpdate = defineUpdate<ConversationState, [TransferRequest]>('transfer');
 export const closeUpdate = defineUpdate<ConversationState, [{ byUserId: string }]>('close');
+export const reopenUpdate = defineUpdate<ConversationState, [{ agentId: string }]>('reopen');
 /** An agent's reply; its id is made by the caller so a retried request never sends twice. */
 export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [{ messageId: string; agentId: string; text: string }]>('agentMessage');
 
-const activities = proxyActivities<ConversationActivities>({
+const activities = proxyActivities<ConversationActivities & RoutingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
@@ -48,18 +90,72 @@ const STEP_BUDGET = 50;
 /** Message ids remembered to ignore a signal delivered twice (a re-driven webhook event). */
 const SEEN_LIMIT = 200;
 
+const refuse = (message: string, type: string) => ApplicationFailure.nonRetryable(message, type);
+/** An activity's business refusal reaches the caller of an update as its own message, not as "activity failed". */
+const plainFailure = (error: unknown) => (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? refuse(error.cause.message, error.cause.type ?? 'Refused') : error);
+
 /**
- * One WhatsApp conversation: the bot runs the company's flow (greeting, department menu) until the
- * customer is routed to a department's queue; from then on the bot stays silent while people answer.
+ * One WhatsApp conversation: the bot runs the company's flow (a returning customer is first offered
+ * their last department) until the customer is routed to a department's queue. From then on people
+ * answer: the queue escalates when nobody accepts in time, agents accept, transfer and close, and a
+ * silent conversation closes itself. The bot never speaks while a person holds the conversation.
  */
 export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
+  const { conversationId } = input;
   const inbox: InboundSignal[] = [];
   const seen = new Set(input.carried?.seen ?? []);
-  const state: ConversationState = {
-    phase: input.carried?.phase ?? 'GREETING',
-    nodeId: null,
-    departmentId: input.carried?.departmentId ?? null,
-    assigneeId: input.carried?.assigneeId ?? null,
+  const state: ConversationState = input.carried?.state ?? { phase: input.reopening ? 'RESOLVED' : 'GREETING', nodeId: null, departmentId: null, assigneeId: null, escalations: 0 };
+  /** Routing writes, in the order decided: an accept's write never lands before the queueing it answers. */
+  const write = serial();
+  /** Agents' messages leave in the order they were written. */
+  const sendInOrder = serial();
+  let queue = null as { ticket: QueueTicket; queued: Promise<QueueResult> } | null;
+  let autoAssigning = false;
+  let agentAvailable = false;
+  let reopenSettled = !input.reopening;
+  /** Bumped by every message either way: the inactivity timer restarts from it. */
+  let activity = 0;
+
+  // Handlers change the state behind the compiler's back: read it through functions.
+  const phase = () => state.phase;
+  const closed = () => phase() === 'RESOLVED';
+  const continueSuggested = () => workflowInfo().continueAsNewSuggested;
+
+  function enqueue(ticket: QueueTicket, extra: { byUserId?: string; note?: string } = {}) {
+    state.phase = 'DEPARTMENT_SELECTED';
+    state.departmentId = ticket.departmentId;
+    state.assigneeId = null;
+    state.escalations = 0;
+    const queued = write(() => activities.queueInDepartment({ conversationId, stepId: ticket.stepId, departmentId: ticket.departmentId, reason: ticket.reason, ...extra }));
+    queue = { ticket, queued };
+    upsertSearchAttributes([
+      { key: departmentIdKey, value: ticket.departmentId },
+      { key: businessStatusKey, value: 'QUEUED' },
+    ]);
+    return queued;
+  }
+  function holdBy(agentId: string, departmentId = state.departmentId) {
+    state.phase = 'ASSIGNED';
+    state.assigneeId = agentId;
+    state.departmentId = departmentId;
+    queue = null;
+    upsertSearchAttributes([{ key: businessStatusKey, value: 'ASSIGNED' }, ...(departmentId ? [{ key: departmentIdKey, value: departmentId }] : [])]);
+  }
+  function close(reason: 'AGENT' | 'INACTIVITY' | 'FLOW', byUserId?: string) {
+    state.phase = 'RESOLVED';
+    queue = null;
+    upsertSearchAttributes([{ key: businessStatusKey, value: 'RESOLVED' }]);
+    return write(() => activities.resolveConversation({ conversationId, stepId: uuid4(), reason, byUserId }));
+  }
+  const withPeople = () => phase() === 'DEPARTMENT_SELECTED' || phase() === 'ASSIGNED';
+  const withBot = () => !closed() && !withPeople();
+  const assertOpen = () => {
+    if (closed()) throw refuse('Esta conversa já foi encerrada', 'AlreadyResolved');
+    if (autoAssigning) throw refuse('Esta conversa está sendo distribuída agora: tente de novo em instantes', 'Assigning');
+  };
+  const assertWithPeople = () => {
+    assertOpen();
+    if (!withPeople()) throw refuse('O cliente ainda está escolhendo o setor com o bot', 'NotQueued');
   };
 
   setHandler(inboundMessageSignal, (message) => {
@@ -67,138 +163,292 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     seen.add(message.messageId);
     if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
     inbox.push(message);
+    activity++;
   });
-  let queuedInDb = input.carried !== undefined;
-  // Handlers change the phase behind the compiler's back: read it through functions.
-  const closed = () => state.phase === 'RESOLVED';
+  setHandler(agentAvailableSignal, () => {
+    agentAvailable = true;
+  });
   setHandler(conversationStateQuery, () => state);
+
+  // Every update changes the state before its first await, so a second update in the same moment
+  // meets the new state in its validator (two accepts: exactly one wins).
   setHandler(
     acceptUpdate,
     async ({ agentId }) => {
-      // Claimed before the first await: a second accept in the same moment fails its validator.
-      state.assigneeId = agentId;
-      state.phase = 'ASSIGNED';
-      await condition(() => queuedInDb);
-      await activities.assignConversation({ conversationId: input.conversationId, agentId });
-      upsertSearchAttributes([{ key: businessStatusKey, value: 'ASSIGNED' }]);
+      holdBy(agentId);
+      await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'ACCEPTED' }));
       return state;
     },
     {
       validator: (_accept: { agentId: string }) => {
-        if (state.phase === 'ASSIGNED') throw ApplicationFailure.nonRetryable('Outra pessoa já aceitou esta conversa', 'AlreadyAssigned');
-        if (state.phase !== 'DEPARTMENT_SELECTED') throw ApplicationFailure.nonRetryable('Esta conversa não está na fila', 'NotQueued');
+        if (phase() === 'ASSIGNED') throw refuse('Outra pessoa já aceitou esta conversa', 'AlreadyAssigned');
+        assertWithPeople();
       },
     },
   );
   setHandler(
-    agentMessageUpdate,
-    ({ messageId, agentId, text }) => activities.sendBotMessage({ conversationId: input.conversationId, messageId, message: { type: 'text', body: text }, preview: text, senderUserId: agentId }),
+    assignUpdate,
+    async ({ agentId, byUserId }) => {
+      holdBy(agentId);
+      await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, byUserId, reason: 'ASSIGNED' }));
+      return state;
+    },
     {
-      validator: (_message: { messageId: string; agentId: string; text: string }) => {
-        if (state.phase !== 'ASSIGNED') throw ApplicationFailure.nonRetryable('Aceite a conversa antes de responder', 'NotAssigned');
+      validator: ({ agentId }) => {
+        assertWithPeople();
+        if (state.assigneeId === agentId) throw refuse('A conversa já está com esta pessoa', 'SameAssignee');
+      },
+    },
+  );
+  setHandler(
+    transferUpdate,
+    async ({ departmentId, agentId, note, byUserId }) => {
+      if (agentId) {
+        holdBy(agentId, departmentId ?? state.departmentId);
+        await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, departmentId, byUserId, note, reason: 'TRANSFERRED' }));
+      } else {
+        await enqueue({ stepId: uuid4(), departmentId: departmentId!, reason: 'TRANSFERRED', preferAgentId: null }, { byUserId, note });
+      }
+      return state;
+    },
+    {
+      validator: ({ departmentId, agentId }) => {
+        // Also from the bot: a supervisor may take a customer out of a menu they are stuck in.
+        assertOpen();
+        if (!departmentId && !agentId) throw refuse('Escolha um departamento ou um atendente', 'NoTarget');
+        if (agentId ? agentId === state.assigneeId : departmentId === state.departmentId && phase() === 'DEPARTMENT_SELECTED') {
+          throw refuse('A conversa já está aí', 'SameTarget');
+        }
       },
     },
   );
   setHandler(
     closeUpdate,
-    async () => {
-      const duringBot = state.phase === 'GREETING' || state.phase === 'AWAITING_MENU';
-      state.phase = 'RESOLVED';
-      if (!duringBot) await condition(() => queuedInDb);
-      await activities.resolveConversation({ conversationId: input.conversationId });
-      upsertSearchAttributes([{ key: businessStatusKey, value: 'RESOLVED' }]);
+    async ({ byUserId }) => {
+      await close('AGENT', byUserId);
       return state;
     },
     {
       validator: (_close: { byUserId: string }) => {
-        if (state.phase === 'RESOLVED') throw ApplicationFailure.nonRetryable('Esta conversa já foi encerrada', 'AlreadyResolved');
+        if (closed()) throw refuse('Esta conversa já foi encerrada', 'AlreadyResolved');
+      },
+    },
+  );
+  setHandler(
+    reopenUpdate,
+    async ({ agentId }) => {
+      holdBy(agentId);
+      try {
+        await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'REOPENED' }));
+        return state;
+      } catch (error) {
+        state.phase = 'RESOLVED';
+        state.assigneeId = null;
+        throw plainFailure(error);
+      } finally {
+        reopenSettled = true;
+      }
+    },
+    {
+      validator: (_reopen: { agentId: string }) => {
+        if (!input.reopening || reopenSettled || !closed()) throw refuse('Só uma conversa encerrada pode ser reaberta', 'NotResolved');
+      },
+    },
+  );
+  setHandler(
+    agentMessageUpdate,
+    ({ messageId, agentId, text }) => {
+      activity++;
+      return sendInOrder(() => activities.sendAgentMessage({ conversationId, messageId, agentId, text }));
+    },
+    {
+      validator: (_message: { messageId: string; agentId: string; text: string }) => {
+        if (phase() !== 'ASSIGNED') throw refuse('Aceite a conversa antes de responder', 'NotAssigned');
       },
     },
   );
 
-  const { flow, contactName } = input.carried ?? (await activities.loadConversationFlow({ conversationId: input.conversationId }));
-  const variables = { 'contact.name': contactName };
-  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
-  const next = (node: FlowNode, handle = 'next') => {
-    const edge = flow.edges.find((e) => e.source === node.id && e.sourceHandle === handle);
-    return edge ? byId.get(edge.target) : undefined;
-  };
-  const say = (message: BotMessage, preview: string) =>
-    activities.sendBotMessage({ conversationId: input.conversationId, messageId: uuid4(), message, preview });
+  if (input.reopening) {
+    await condition(() => reopenSettled, '1 minute');
+    if (closed()) return finish();
+  }
+  const setup = input.carried?.setup ?? (await activities.loadConversationFlow({ conversationId }));
+  const variables = { 'contact.name': setup.contactName };
+  const say = (message: BotMessage, preview: string, flowState?: string) => activities.sendBotMessage({ conversationId, messageId: uuid4(), message, preview, flowState });
+  const sayText = (text: string) => say({ type: 'text', body: text }, text);
 
-  if (state.phase === 'GREETING') {
-    let node: FlowNode | undefined = flow.nodes.find((n) => n.type === 'start');
-    for (let steps = 0; node && steps < STEP_BUDGET && !closed(); steps++) {
+  if (input.carried?.queue && phase() === 'DEPARTMENT_SELECTED') {
+    const { escalations } = state;
+    void enqueue(input.carried.queue);
+    state.escalations = escalations;
+  }
+  if (phase() === 'GREETING') await runBot();
+
+  while (!closed()) {
+    if (phase() === 'DEPARTMENT_SELECTED') await waitInQueue();
+    else if (phase() === 'ASSIGNED') await attend();
+    else await condition(() => closed() || withPeople());
+    if (continueSuggested() && !closed()) {
+      await condition(allHandlersFinished);
+      await write(async () => undefined);
+      await continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen] } });
+    }
+  }
+  return finish();
+
+  async function finish() {
+    await write(async () => undefined);
+    await condition(allHandlersFinished);
+    return state;
+  }
+
+  /** The bot's part: the returning-customer offer, then the flow until it routes, hands off or ends. */
+  async function runBot() {
+    if (setup.returning) {
+      state.phase = 'AWAITING_ROUTING_CONFIRMATION';
+      const { departmentId, departmentName, agentId } = setup.returning;
+      const choice = await askMenu(returningOffer(departmentName), 'AWAITING_ROUTING_CONFIRMATION');
+      if (!withBot()) return;
+      if (choice === 'yes') {
+        await sayText(`Certo! Vou te encaminhar de volta para o ${departmentName}.`);
+        if (withBot()) void enqueue({ stepId: uuid4(), departmentId, reason: 'ROUTED', preferAgentId: agentId });
+        return;
+      }
+      state.phase = 'GREETING';
+    }
+    let node: FlowNode | undefined = setup.flow.nodes.find((n) => n.type === 'start');
+    for (let steps = 0; node && steps < STEP_BUDGET && withBot(); steps++) {
       state.nodeId = node.id;
       if (node.type === 'start') node = next(node);
       else if (node.type === 'message') {
-        const text = renderText(node.config.text, variables);
-        await say({ type: 'text', body: text }, text);
+        await sayText(renderText(node.config.text, variables));
         if (node.config.delaySeconds) await sleep(node.config.delaySeconds * 1000);
         node = next(node);
       } else if (node.type === 'menu') {
         state.phase = 'AWAITING_MENU';
-        node = next(node, await askMenu(node));
+        node = next(node, await askMenu(node, 'AWAITING_MENU'));
       } else if (node.type === 'route' || node.type === 'handoff') {
-        const departmentId = node.config.departmentId ?? null;
-        // Acceptable from this moment (an agent may see the queue row as soon as it is written);
-        // an accept waits for `queuedInDb` so its write lands after the queueing.
-        state.departmentId = departmentId;
-        state.phase = 'DEPARTMENT_SELECTED';
-        if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
-        if (departmentId) {
-          await activities.queueInDepartment({ conversationId: input.conversationId, departmentId });
-          upsertSearchAttributes([{ key: departmentIdKey, value: departmentId }]);
-        }
-        upsertSearchAttributes([{ key: businessStatusKey, value: 'QUEUED' }]);
-        queuedInDb = true;
-        node = undefined;
+        if (node.config.text) await sayText(renderText(node.config.text, variables));
+        if (withBot()) void enqueue({ stepId: uuid4(), departmentId: node.config.departmentId, reason: 'ROUTED', preferAgentId: node.type === 'handoff' ? (node.config.agentId ?? null) : null });
+        return;
       } else {
-        if (node.config.text) await say({ type: 'text', body: renderText(node.config.text, variables) }, node.config.text);
-        await activities.resolveConversation({ conversationId: input.conversationId });
-        state.phase = 'RESOLVED';
-        node = undefined;
+        if (node.config.text) await sayText(renderText(node.config.text, variables));
+        if (withBot()) await close('FLOW');
+        return;
       }
     }
   }
 
-  // People hold the conversation now: the bot stays silent. Long conversations start a fresh history.
-  const humanHolds = () => state.phase === 'DEPARTMENT_SELECTED' || state.phase === 'ASSIGNED';
-  while (humanHolds()) {
-    await condition(() => inbox.length > 0 || workflowInfo().continueAsNewSuggested || !humanHolds());
-    inbox.length = 0;
-    if (workflowInfo().continueAsNewSuggested && humanHolds()) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof conversationWorkflow>({
-        ...input,
-        carried: { flow, contactName, phase: state.phase, departmentId: state.departmentId, assigneeId: state.assigneeId, seen: [...seen] },
-      });
+  function next(node: FlowNode, handle = 'next') {
+    const edge = setup.flow.edges.find((e) => e.source === node.id && e.sourceHandle === handle);
+    return edge ? setup.flow.nodes.find((n) => n.id === edge.target) : undefined;
+  }
+
+  /**
+   * Waits in the department's queue: assigns automatically when the department does, escalates when
+   * nobody accepts in time, and returns when the conversation leaves this queue (accepted,
+   * transferred, escalated elsewhere, closed) or should continue as new.
+   */
+  async function waitInQueue() {
+    const current = queue!;
+    const inThisQueue = () => phase() === 'DEPARTMENT_SELECTED' && queue === current;
+    const queued = await current.queued;
+    if (!inThisQueue()) return;
+    if (queued.outOfHours) await sayText(setup.outOfHoursText);
+    let deadline = startTimer(queued.escalateInMs);
+    try {
+      await tryAutoAssign(current.ticket, queued, inThisQueue);
+      while (inThisQueue()) {
+        await condition(() => !inThisQueue() || deadline.fired() || agentAvailable || continueSuggested());
+        if (!inThisQueue() || continueSuggested()) return;
+        if (agentAvailable) {
+          agentAvailable = false;
+          await tryAutoAssign(current.ticket, queued, inThisQueue);
+          continue;
+        }
+        state.escalations++;
+        const { moveToDepartmentId } = await write(() => activities.escalateConversation({ conversationId, stepId: uuid4(), departmentId: current.ticket.departmentId, level: state.escalations }));
+        if (!inThisQueue()) return;
+        if (moveToDepartmentId) {
+          enqueue({ stepId: uuid4(), departmentId: moveToDepartmentId, reason: 'ESCALATED', preferAgentId: null });
+          return;
+        }
+        deadline = startTimer(state.escalations < queued.maxEscalations ? queued.timeoutMs : null);
+      }
+    } finally {
+      deadline.cancel();
     }
   }
-  await condition(allHandlersFinished);
-  return state;
 
-  /** Sends the menu and waits for a valid answer; returns the handle to leave through. */
-  async function askMenu(menu: NodeOf<'menu'>): Promise<string> {
+  async function tryAutoAssign(ticket: QueueTicket, queued: QueueResult, inThisQueue: () => boolean) {
+    if (queued.strategy === 'MANUAL' && !ticket.preferAgentId) return;
+    autoAssigning = true;
+    try {
+      const { agentId } = await write(() => activities.autoAssign({ conversationId, stepId: uuid4(), departmentId: ticket.departmentId, preferAgentId: ticket.preferAgentId }));
+      if (agentId && inThisQueue()) holdBy(agentId);
+    } finally {
+      autoAssigning = false;
+    }
+  }
+
+  /** A person holds the conversation; after the company's inactivity time without a message either way, it closes. */
+  async function attend() {
+    while (phase() === 'ASSIGNED' && !continueSuggested()) {
+      const before = activity;
+      const stillAttended = () => phase() !== 'ASSIGNED' || activity !== before || continueSuggested();
+      if (setup.inactivityCloseMs <= 0) {
+        await condition(() => phase() !== 'ASSIGNED' || continueSuggested());
+        continue;
+      }
+      const touched = await condition(stillAttended, setup.inactivityCloseMs);
+      if (!touched && phase() === 'ASSIGNED') {
+        await sayText(setup.inactivityCloseText);
+        if (phase() === 'ASSIGNED') await close('INACTIVITY');
+      }
+    }
+  }
+
+  /** Sends a menu and waits for a valid answer; returns the handle to leave through. */
+  async function askMenu(menu: NodeOf<'menu'>, flowState: string): Promise<string> {
     const { config } = menu;
     const text = renderText(config.text, variables);
     const numbered = `${text}\n\n${config.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`;
     // What the customer wrote before the menu was asked does not answer it. Cleared before sending:
     // a quick answer may arrive while the send is still being confirmed.
     inbox.length = 0;
-    if (config.style === 'buttons') await say({ type: 'buttons', body: text, buttons: config.options.map((o) => ({ id: o.id, title: o.label })) }, numbered);
-    else if (config.style === 'list') await say({ type: 'list', body: text, buttonLabel: config.buttonLabel, sections: [{ rows: config.options.map((o) => ({ id: o.id, title: o.label, description: o.description })) }] }, numbered);
-    else await say({ type: 'text', body: numbered }, numbered);
+    if (config.style === 'buttons') await say({ type: 'buttons', body: text, buttons: config.options.map((o) => ({ id: o.id, title: o.label })) }, numbered, flowState);
+    else if (config.style === 'list') await say({ type: 'list', body: text, buttonLabel: config.buttonLabel, sections: [{ rows: config.options.map((o) => ({ id: o.id, title: o.label, description: o.description })) }] }, numbered, flowState);
+    else await say({ type: 'text', body: numbered }, numbered, flowState);
     for (let attempt = 1; ; attempt++) {
       const timeoutMs = config.timeoutMinutes > 0 ? config.timeoutMinutes * 60_000 : undefined;
-      const answered = timeoutMs ? await condition(() => inbox.length > 0 || closed(), timeoutMs) : (await condition(() => inbox.length > 0 || closed()), true);
-      if (closed()) return 'closed';
+      const answered = timeoutMs ? await condition(() => inbox.length > 0 || !withBot(), timeoutMs) : (await condition(() => inbox.length > 0 || !withBot()), true);
+      if (!withBot()) return 'left';
       if (!answered) return 'timeout';
-      const answer = inbox.shift()!;
-      const option = matchMenuOption(config.options, answer);
+      const option = matchMenuOption(config.options, inbox.shift()!);
       if (option) return option.id;
       if (attempt >= config.maxAttempts) return 'invalid';
-      await say({ type: 'text', body: config.invalidText }, config.invalidText);
+      await sayText(config.invalidText);
     }
   }
+}
+
+/** "Você foi atendido pelo Laboratório. Deseja retornar?" as a two-button menu the matcher understands. */
+function returningOffer(departmentName: string): NodeOf<'menu'> {
+  return {
+    id: 'returning-customer',
+    type: 'menu',
+    position: { x: 0, y: 0 },
+    config: {
+      text: `Olá, {{contact.name}}! Você foi atendido pelo ${departmentName}. Deseja retornar?`,
+      style: 'buttons',
+      buttonLabel: 'Ver opções',
+      options: [
+        { id: 'yes', label: 'Sim, retornar', synonyms: ['sim', 's', 'quero', 'retornar', 'yes', 'ok'] },
+        { id: 'no', label: 'Não, ver o menu', synonyms: ['nao', 'n', 'menu', 'no', 'outro'] },
+      ],
+      invalidText: 'Responda "sim" para voltar ao mesmo setor ou "não" para ver o menu.',
+      maxAttempts: 2,
+      timeoutMinutes: 0,
+    },
+  };
 }

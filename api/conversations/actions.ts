@@ -1,9 +1,13 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Prisma } from '../../prisma/client';
-import { acceptUpdate, agentMessageUpdate, closeUpdate, conversationWorkflowId } from '../../workflows/conversation';
+import { businessStatusKey, companyIdKey, conversationIdKey } from '../../temporal/searchAttributes';
+import { acceptUpdate, agentMessageUpdate, assignUpdate, closeUpdate, conversationWorkflow, conversationWorkflowId, reopenUpdate, transferUpdate } from '../../workflows/conversation';
 import type { RequestContext } from '../auth/authenticate';
 import { recordAudit } from '../audit/record';
 import { AppError } from '../errors';
+import { createRealtimeNotifier } from '../realtime/pgChannel';
+import { nudgeQueues } from './nudgeQueues';
+import type { TransferInput } from './schemas';
 import { getConversation } from './service';
 
 /** A refusal from the workflow (someone else accepted first, already closed) is a conflict the agent can see. */
@@ -29,11 +33,31 @@ async function act(
   conversationId: string,
   audit: { action: string; metadata?: Prisma.InputJsonObject },
   update: (handle: WorkflowHandle) => Promise<unknown>,
-  check: (conversation: Conversation) => void = () => undefined,
+  check: (conversation: Conversation) => void | Promise<void> = () => undefined,
 ) {
-  check(await getConversation(ctx, conversationId));
+  const before = await getConversation(ctx, conversationId);
+  await check(before);
   await asConflict(update(temporal.workflow.getHandle(conversationWorkflowId(conversationId))));
   await recordAudit(ctx.db, ctx, { ...audit, entity: 'conversation', entityId: conversationId });
+  return before;
+}
+
+const isAgent = (ctx: RequestContext) => ctx.principal.role === 'AGENT';
+
+function assertHolderOrSupervisor(ctx: RequestContext, conversation: Conversation, doing: string) {
+  if (isAgent(ctx) && conversation.assigneeId && conversation.assigneeId !== ctx.principal.userId) {
+    throw new AppError('CONFLICT', `Esta conversa está com outra pessoa: só ela ou um supervisor pode ${doing}`);
+  }
+}
+
+/** Someone who can hold a conversation: active, not a viewer, and (for a department) one of its members. */
+async function assertCanHold(ctx: RequestContext, agentId: string, departmentId: string | null) {
+  const agent = await ctx.db.user.findFirst({ where: { id: agentId, active: true }, select: { role: true, memberships: { select: { departmentId: true } } } });
+  if (!agent) throw new AppError('UNPROCESSABLE', 'Atendente não encontrado ou inativo', { field: 'agentId' });
+  if (agent.role === 'VIEWER') throw new AppError('UNPROCESSABLE', 'Um visualizador não pode atender conversas', { field: 'agentId' });
+  if (agent.role === 'AGENT' && departmentId && !agent.memberships.some((m) => m.departmentId === departmentId)) {
+    throw new AppError('UNPROCESSABLE', 'Este atendente não faz parte do departamento', { field: 'agentId' });
+  }
 }
 
 export async function acceptConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
@@ -41,8 +65,79 @@ export async function acceptConversation(ctx: RequestContext, temporal: Client, 
   return getConversation(ctx, conversationId);
 }
 
+export async function assignConversation(ctx: RequestContext, temporal: Client, conversationId: string, agentId: string) {
+  await act(
+    ctx,
+    temporal,
+    conversationId,
+    { action: 'conversation.assign', metadata: { agentId } },
+    (handle) => handle.executeUpdate(assignUpdate, { args: [{ agentId, byUserId: ctx.principal.userId }] }),
+    (conversation) => assertCanHold(ctx, agentId, conversation.departmentId),
+  );
+  return getConversation(ctx, conversationId);
+}
+
+export async function transferConversation(ctx: RequestContext, temporal: Client, conversationId: string, input: TransferInput) {
+  const before = await act(
+    ctx,
+    temporal,
+    conversationId,
+    { action: 'conversation.transfer', metadata: { ...input } },
+    (handle) => handle.executeUpdate(transferUpdate, { args: [{ ...input, byUserId: ctx.principal.userId }] }),
+    async (conversation) => {
+      assertHolderOrSupervisor(ctx, conversation, 'transferi-la');
+      if (input.departmentId && !(await ctx.db.department.findFirst({ where: { id: input.departmentId, active: true }, select: { id: true } }))) {
+        throw new AppError('UNPROCESSABLE', 'Departamento não encontrado ou inativo', { field: 'departmentId' });
+      }
+      if (input.agentId) await assertCanHold(ctx, input.agentId, input.departmentId ?? conversation.departmentId);
+    },
+  );
+  if (before.assigneeId) await nudgeQueues(temporal, ctx.db, { userId: before.assigneeId });
+  return getConversation(ctx, conversationId);
+}
+
 export async function closeConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
-  await act(ctx, temporal, conversationId, { action: 'conversation.close' }, (handle) => handle.executeUpdate(closeUpdate, { args: [{ byUserId: ctx.principal.userId }] }));
+  const before = await act(
+    ctx,
+    temporal,
+    conversationId,
+    { action: 'conversation.close' },
+    (handle) => handle.executeUpdate(closeUpdate, { args: [{ byUserId: ctx.principal.userId }] }),
+    (conversation) => assertHolderOrSupervisor(ctx, conversation, 'encerrá-la'),
+  );
+  if (before.assigneeId) await nudgeQueues(temporal, ctx.db, { userId: before.assigneeId });
+  return getConversation(ctx, conversationId);
+}
+
+/**
+ * A closed conversation's workflow has ended, so reopening starts a new run under the same id and
+ * hands it to the caller in one update-with-start: the answer is the reopened state or the refusal.
+ */
+export async function reopenConversation(ctx: RequestContext, temporal: Client, taskQueue: string, conversationId: string) {
+  await act(
+    ctx,
+    temporal,
+    conversationId,
+    { action: 'conversation.reopen' },
+    () =>
+      temporal.workflow.executeUpdateWithStart(reopenUpdate, {
+        args: [{ agentId: ctx.principal.userId }],
+        startWorkflowOperation: new WithStartWorkflowOperation(conversationWorkflow, {
+          workflowId: conversationWorkflowId(conversationId),
+          taskQueue,
+          args: [{ conversationId, companyId: ctx.principal.companyId, reopening: true }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          typedSearchAttributes: [
+            { key: companyIdKey, value: ctx.principal.companyId },
+            { key: conversationIdKey, value: conversationId },
+            { key: businessStatusKey, value: 'ASSIGNED' },
+          ],
+        }),
+      }),
+    (conversation) => {
+      if (conversation.status !== 'RESOLVED') throw new AppError('CONFLICT', 'Só uma conversa encerrada pode ser reaberta');
+    },
+  );
   return getConversation(ctx, conversationId);
 }
 
@@ -61,13 +156,25 @@ export async function sendAgentMessage(ctx: RequestContext, temporal: Client, co
     (handle) => handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text }] }),
     (conversation) => {
       if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
-      if (conversation.assigneeId !== ctx.principal.userId && ctx.principal.role === 'AGENT') {
-        throw new AppError('CONFLICT', 'Esta conversa está com outra pessoa: aceite-a ou peça transferência');
-      }
+      assertHolderOrSupervisor(ctx, conversation, 'responder');
       if (!conversation.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > DAY_MS) {
         throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um template aprovado', { reason: 'WINDOW_CLOSED' });
       }
     },
   );
   return ctx.db.message.findUniqueOrThrow({ where: { id: input.clientMessageId } });
+}
+
+/** "Ana está digitando…" for the other people looking at the conversation; nothing is stored. */
+export async function announceTyping(ctx: RequestContext, conversationId: string) {
+  const conversation = await getConversation(ctx, conversationId);
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.principal.userId }, select: { name: true } });
+  await createRealtimeNotifier(ctx.db)({
+    type: 'typing',
+    companyId: ctx.principal.companyId,
+    conversationId,
+    departmentId: conversation.departmentId,
+    userIds: conversation.assigneeId ? [conversation.assigneeId] : [],
+    payload: { userId: ctx.principal.userId, name: user.name },
+  });
 }

@@ -4,30 +4,48 @@ import type { Client } from '@temporalio/client';
 import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody, parseQuery } from '../http/validate';
-import { agentMessageSchema, listConversationsQuerySchema, listMessagesQuerySchema } from './schemas';
-import { acceptConversation, closeConversation, sendAgentMessage } from './actions';
-import { getConversation, listConversations, listMessages } from './service';
+import { agentMessageSchema, assignSchema, listConversationsQuerySchema, listMessagesQuerySchema, transferSchema } from './schemas';
+import { acceptConversation, announceTyping, assignConversation, closeConversation, reopenConversation, sendAgentMessage, transferConversation } from './actions';
+import { getConversation, listAssignments, listConversations, listMessages } from './service';
 
-export function conversationsRouter(temporal: Client) {
+export function conversationsRouter(temporal: Client, taskQueue: string) {
   const router = Router();
+  const attendants = requireRole('ADMIN', 'SUPERVISOR', 'AGENT');
+  const id = (req: Parameters<typeof idParam>[0]) => idParam(req, 'Conversa');
   router.get('/', async (req, res) => {
     res.json(await listConversations(contextOf(req), parseQuery(listConversationsQuerySchema, req)));
   });
   router.get('/:id', async (req, res) => {
-    res.json(await getConversation(contextOf(req), idParam(req, 'Conversa')));
+    res.json(await getConversation(contextOf(req), id(req)));
   });
   router.get('/:id/messages', async (req, res) => {
-    res.json(await listMessages(contextOf(req), idParam(req, 'Conversa'), parseQuery(listMessagesQuerySchema, req)));
+    res.json(await listMessages(contextOf(req), id(req), parseQuery(listMessagesQuerySchema, req)));
   });
-  router.post('/:id/accept', requireRole('ADMIN', 'SUPERVISOR', 'AGENT'), async (req, res) => {
-    res.json(await acceptConversation(contextOf(req), temporal, idParam(req, 'Conversa')));
+  router.get('/:id/assignments', async (req, res) => {
+    res.json(await listAssignments(contextOf(req), id(req)));
   });
-  router.post('/:id/close', requireRole('ADMIN', 'SUPERVISOR', 'AGENT'), async (req, res) => {
-    res.json(await closeConversation(contextOf(req), temporal, idParam(req, 'Conversa')));
+  router.post('/:id/accept', attendants, async (req, res) => {
+    res.json(await acceptConversation(contextOf(req), temporal, id(req)));
   });
-  router.post('/:id/messages', requireRole('ADMIN', 'SUPERVISOR', 'AGENT'), async (req, res) => {
+  router.post('/:id/assign', requireRole('ADMIN', 'SUPERVISOR'), async (req, res) => {
+    res.json(await assignConversation(contextOf(req), temporal, id(req), parseBody(assignSchema, req).agentId));
+  });
+  router.post('/:id/transfer', attendants, async (req, res) => {
+    res.json(await transferConversation(contextOf(req), temporal, id(req), parseBody(transferSchema, req)));
+  });
+  router.post('/:id/close', attendants, async (req, res) => {
+    res.json(await closeConversation(contextOf(req), temporal, id(req)));
+  });
+  router.post('/:id/reopen', attendants, async (req, res) => {
+    res.json(await reopenConversation(contextOf(req), temporal, taskQueue, id(req)));
+  });
+  router.post('/:id/typing', attendants, async (req, res) => {
+    await announceTyping(contextOf(req), id(req));
+    res.status(204).end();
+  });
+  router.post('/:id/messages', attendants, async (req, res) => {
     const { text, clientMessageId } = parseBody(agentMessageSchema, req);
-    res.status(201).json(await sendAgentMessage(contextOf(req), temporal, idParam(req, 'Conversa'), { text, clientMessageId: clientMessageId ?? randomUUID() }));
+    res.status(201).json(await sendAgentMessage(contextOf(req), temporal, id(req), { text, clientMessageId: clientMessageId ?? randomUUID() }));
   });
   return router;
 }

@@ -23,3 +23,14 @@ export const agentMessageSchema = z.object({
   /** Made by the client, so a retried request (flaky network) does not send twice. */
   clientMessageId: z.uuid().optional(),
 });
+
+export const transferSchema = z
+  .object({
+    departmentId: z.uuid().optional(),
+    agentId: z.uuid().optional(),
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .refine((t) => t.departmentId || t.agentId, { message: 'escolha um departamento ou um atendente', path: ['departmentId'] });
+export type TransferInput = z.infer<typeof transferSchema>;
+
+export const assignSchema = z.object({ agentId: z.uuid() });

@@ -12,12 +12,21 @@ async function visibleTo(ctx: RequestContext): Promise<Prisma.ConversationWhereI
   return { OR: [{ departmentId: { in: memberships.map((m) => m.departmentId) } }, { assigneeId: ctx.principal.userId }] };
 }
 
-const conversationSelect = {
+export const conversationSelect = {
   id: true,
+  companyId: true,
   status: true,
   departmentId: true,
   assigneeId: true,
   unreadCount: true,
+  flowState: true,
+  queuedAt: true,
+  timeoutAt: true,
+  escalations: true,
+  firstResponseAt: true,
+  lastDepartmentId: true,
+  lastAttendantId: true,
+  lastAttendedAt: true,
   lastMessageAt: true,
   lastInboundAt: true,
   closedAt: true,
@@ -28,7 +37,8 @@ const conversationSelect = {
 } satisfies Prisma.ConversationSelect;
 
 type Row = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
-const toConversation = ({ messages, ...conversation }: Row) => ({ ...conversation, lastMessage: messages[0] ?? null });
+/** The one shape of a conversation for screens: REST answers and realtime events alike. */
+export const toConversation = ({ messages, ...conversation }: Row) => ({ ...conversation, lastMessage: messages[0] ?? null });
 
 export async function listConversations(ctx: RequestContext, query: z.infer<typeof listConversationsQuerySchema>) {
   const q = query.q?.trim();
@@ -76,4 +86,20 @@ export async function listMessages(ctx: RequestContext, conversationId: string, 
     ...cursorArgs(query),
   });
   return pageOf(rows, query.limit);
+}
+
+/** Who held the conversation, oldest first: the customer panel's history and the audit of hand-overs. */
+export async function listAssignments(ctx: RequestContext, conversationId: string) {
+  await getConversation(ctx, conversationId);
+  const items = await ctx.db.assignment.findMany({ where: { conversationId }, orderBy: { startedAt: 'asc' } });
+  return { items };
+}
+
+/** A department's waiting line, longest wait first, with how long each customer has waited. */
+export async function departmentQueue(ctx: RequestContext, departmentId: string) {
+  if (!(await ctx.db.department.findFirst({ where: { id: departmentId }, select: { id: true } }))) throw notFound('Departamento');
+  if (ctx.principal.role === 'AGENT' && !(await ctx.db.departmentMember.findFirst({ where: { departmentId, userId: ctx.principal.userId } }))) throw notFound('Departamento');
+  const rows = await ctx.db.conversation.findMany({ where: { departmentId, status: 'QUEUED' }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], take: 500, select: conversationSelect });
+  const now = Date.now();
+  return { items: rows.map((row) => ({ ...toConversation(row), waitingSeconds: Math.floor((now - (row.queuedAt ?? row.createdAt).getTime()) / 1000) })) };
 }

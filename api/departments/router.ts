@@ -3,6 +3,7 @@ import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody } from '../http/validate';
 import { createDepartmentSchema, setMembersSchema, updateDepartmentSchema } from './schemas';
+import { departmentQueue } from '../conversations/service';
 import { createDepartment, deleteDepartment, getDepartment, listDepartments, updateDepartment } from './service';
 
 export function departmentsRouter() {
@@ -12,6 +13,9 @@ export function departmentsRouter() {
   });
   router.get('/:id', async (req, res) => {
     res.json(await getDepartment(contextOf(req), idParam(req, 'Departamento')));
+  });
+  router.get('/:id/queue', async (req, res) => {
+    res.json(await departmentQueue(contextOf(req), idParam(req, 'Departamento')));
   });
   router.post('/', requireRole('ADMIN'), async (req, res) => {
     res.status(201).json(await createDepartment(contextOf(req), parseBody(createDepartmentSchema, req)));

@@ -10,6 +10,9 @@ const departmentSelect = {
   color: true,
   greeting: true,
   responseTimeoutMinutes: true,
+  assignmentStrategy: true,
+  escalationDepartmentId: true,
+  maxEscalations: true,
   businessHours: true,
   active: true,
   createdAt: true,
@@ -29,6 +32,14 @@ async function assertOwnUsers(ctx: RequestContext, userIds: string[]) {
   const found = await ctx.db.user.count({ where: { id: { in: unique } } });
   if (found !== unique.length) throw new AppError('UNPROCESSABLE', 'Um ou mais usuários não existem', { field: 'memberIds' });
   return unique;
+}
+
+/** An escalation target must be another department of the same company. */
+async function assertOwnDepartment(ctx: RequestContext, id: string | null | undefined, self?: string) {
+  if (!id) return id;
+  if (id === self) throw new AppError('UNPROCESSABLE', 'Um departamento não pode escalar para si mesmo', { field: 'escalationDepartmentId' });
+  if (!(await ctx.db.department.findFirst({ where: { id }, select: { id: true } }))) throw new AppError('UNPROCESSABLE', 'O departamento de escalonamento não existe', { field: 'escalationDepartmentId' });
+  return id;
 }
 
 export async function listDepartments(ctx: RequestContext) {
@@ -55,6 +66,9 @@ export async function createDepartment(ctx: RequestContext, input: CreateDepartm
         color: input.color,
         greeting: input.greeting,
         responseTimeoutMinutes: input.responseTimeoutMinutes,
+        assignmentStrategy: input.assignmentStrategy,
+        escalationDepartmentId: await assertOwnDepartment(ctx, input.escalationDepartmentId),
+        maxEscalations: input.maxEscalations,
         businessHours: input.businessHours,
         active: input.active,
         members: { create: memberIds.map((userId) => ({ userId, companyId: ctx.principal.companyId })) },
@@ -71,6 +85,7 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: U
   const existing = await ctx.db.department.findUnique({ where: { id }, select: { id: true } });
   if (!existing) throw notFound('Departamento');
   const memberIds = input.memberIds && (await assertOwnUsers(ctx, input.memberIds));
+  await assertOwnDepartment(ctx, input.escalationDepartmentId, id);
   const row = await ctx.db.$transaction(async (tx) => {
     if (memberIds) {
       await tx.departmentMember.deleteMany({ where: { departmentId: id } });

@@ -1,14 +1,19 @@
 import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { nudgeQueues } from '../conversations/nudgeQueues';
 import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody, parseQuery } from '../http/validate';
 import { createUserSchema, listUsersQuerySchema, presenceUpdateSchema, updateUserSchema } from './schemas';
 import { createUser, deactivateUser, getUser, listUsers, setPresence, updateUser } from './service';
 
-export function usersRouter() {
+export function usersRouter(temporal: Client) {
   const router = Router();
   router.put('/me/status', async (req, res) => {
-    res.json(await setPresence(contextOf(req), parseBody(presenceUpdateSchema, req).status));
+    const ctx = contextOf(req);
+    const user = await setPresence(ctx, parseBody(presenceUpdateSchema, req).status);
+    if (user.status === 'ONLINE') await nudgeQueues(temporal, ctx.db, { userId: user.id });
+    res.json(user);
   });
   router.get('/', requireRole('ADMIN', 'SUPERVISOR'), async (req, res) => {
     res.json(await listUsers(contextOf(req), parseQuery(listUsersQuerySchema, req)));

@@ -18,9 +18,10 @@ const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPag
 const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
+const InboxPage = lazy(() => import('./inbox/InboxPage'));
 const NotFoundPage = lazy(() => import('./errors/NotFoundPage'));
 
-const upcoming: UpcomingFeature[] = ['inbox', 'flows', 'campaigns', 'contacts', 'funnels', 'reports'];
+const upcoming: UpcomingFeature[] = ['flows', 'campaigns', 'contacts', 'funnels', 'reports'];
 
 export function App() {
   const status = useSessionStore((s) => s.status);
@@ -39,6 +40,8 @@ export function App() {
             {upcoming.map((feature) => (
               <Route key={feature} path={feature} element={<ComingSoonPage feature={feature} />} />
             ))}
+            <Route path="inbox" element={<InboxPage />} />
+            <Route path="inbox/:conversationId" element={<InboxPage />} />
             <Route path="phone" element={<PhonePage />} />
             <Route path="settings">
               <Route index element={<Navigate to="/settings/profile" replace />} />

@@ -40,7 +40,8 @@ export const menuNodeSchema = node(
     .refine((c) => new Set(c.options.map((o) => o.id)).size === c.options.length, { message: 'cada opção precisa de um id diferente', path: ['options'] }),
 );
 export const routeNodeSchema = node('route', z.object({ departmentId: z.uuid('escolha um departamento'), text: messageText.optional() }));
-export const handoffNodeSchema = node('handoff', z.object({ departmentId: z.uuid().optional(), agentId: z.uuid().optional(), text: messageText.optional() }));
+/** Straight to a person: the agent takes it if ONLINE with room, otherwise it waits in the department's queue. */
+export const handoffNodeSchema = node('handoff', z.object({ departmentId: z.uuid('escolha um departamento'), agentId: z.uuid().optional(), text: messageText.optional() }));
 export const endNodeSchema = node('end', z.object({ text: messageText.optional() }).default({}));
 
 export const flowNodeSchema = z.discriminatedUnion('type', [startNodeSchema, messageNodeSchema, menuNodeSchema, routeNodeSchema, handoffNodeSchema, endNodeSchema]);

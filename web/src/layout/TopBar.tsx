@@ -2,6 +2,7 @@ import { Building, Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/useMe';
 import { Skeleton } from '../ui/Skeleton';
+import { PresenceToggle } from './PresenceToggle';
 import { UserMenu } from './UserMenu';
 
 export function TopBar({ onOpenSidebar }: { onOpenSidebar: () => void }) {
@@ -24,7 +25,8 @@ export function TopBar({ onOpenSidebar }: { onOpenSidebar: () => void }) {
           <Skeleton className="h-4 w-36" />
         )}
       </div>
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-3">
+        <PresenceToggle />
         <UserMenu />
       </div>
     </header>

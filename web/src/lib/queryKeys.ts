@@ -4,4 +4,12 @@ export const queryKeys = {
   users: ['users'],
   departments: ['departments'],
   passwordResets: ['passwordResets'],
+  conversations: ['conversations'],
+  conversationLists: ['conversations', 'list'],
+  conversation: (id: string) => ['conversations', 'detail', id] as const,
+  messages: (id: string) => ['conversations', 'messages', id] as const,
+  notes: (id: string) => ['conversations', 'notes', id] as const,
+  assignments: (id: string) => ['conversations', 'assignments', id] as const,
+  contactHistory: (contactId: string) => ['conversations', 'contactHistory', contactId] as const,
+  quickReplies: ['quickReplies'],
 } as const;

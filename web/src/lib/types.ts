@@ -92,3 +92,96 @@ export interface PasswordResetDecision {
   status: 'APPROVED' | 'REJECTED';
   temporaryPassword: string | null;
 }
+
+export const conversationStatuses = ['BOT', 'QUEUED', 'ASSIGNED', 'RESOLVED'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+
+export type MessageDirection = 'INBOUND' | 'OUTBOUND';
+export type MessageStatus = 'RECEIVED' | 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'FAILED' | 'UNKNOWN';
+
+export interface MessagePreview {
+  id: string;
+  direction: MessageDirection;
+  type: string;
+  body: string | null;
+  status: MessageStatus;
+  createdAt: string;
+}
+
+export interface Conversation {
+  id: string;
+  status: ConversationStatus;
+  departmentId: string | null;
+  assigneeId: string | null;
+  unreadCount: number;
+  lastMessageAt: string;
+  lastInboundAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  number: { id: string; displayPhoneNumber: string; name: string | null };
+  contact: { id: string; waId: string; phone: string; name: string | null; profileName: string | null };
+  lastMessage: MessagePreview | null;
+  // Being added to the API: optional until every server sends them.
+  flowState?: string;
+  queuedAt?: string | null;
+  timeoutAt?: string | null;
+  escalations?: number;
+  firstResponseAt?: string | null;
+  lastDepartmentId?: string | null;
+  lastAttendantId?: string | null;
+}
+
+export interface MediaRef {
+  id: string;
+  mimeType: string;
+  sizeBytes: number | null;
+  fileName: string | null;
+}
+
+export interface Message {
+  id: string;
+  conversationId?: string;
+  direction: MessageDirection;
+  /** WhatsApp's types, plus `event` for timeline steps (transfers, escalations) that never went to WhatsApp. */
+  type: string;
+  body: string | null;
+  content: Record<string, unknown> | null;
+  media: MediaRef | null;
+  status: MessageStatus;
+  waMessageId?: string | null;
+  errorCode: number | null;
+  errorMessage: string | null;
+  /** Outbound: the agent who wrote it; null is the bot. */
+  senderUserId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+}
+
+export interface ConversationNote {
+  id: string;
+  body: string;
+  createdAt: string;
+  /** Null only if the author's row is gone (edited by hand): users are deactivated, never deleted. */
+  author: { id: string; name: string } | null;
+}
+
+export interface QuickReply {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  departmentId: string | null;
+}
+
+export interface AssignmentRecord {
+  id: string;
+  departmentId: string | null;
+  agentId: string | null;
+  byUserId: string | null;
+  reason: string;
+  note: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
+import { createSandbox, type Sandbox } from '../../sandbox/server';
+import { freePort } from '../../scripts/freePort';
+import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PASSWORD, testDb, type CompanyFixture, type TestApi } from '../harness';
+import { launchChromium, screenshot } from './browser';
+
+// The agent's day end to end: a customer writes on the WhatsApp sandbox, the bot routes the
+// conversation, and an agent in Chromium sees it arrive, accepts, replies and closes it. The API
+// serves the production build of web/ (built by `npm test` before vitest starts).
+const PHONE_NUMBER_ID = '100000000000088';
+const TOKEN = 'inbox-browser-test-token';
+const taskQueue = `test-inbox-${randomUUID()}`;
+
+let sandbox: Sandbox;
+let sandboxUrl: string;
+let api: TestApi;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+let company: CompanyFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm test`, which builds the web app first');
+  const apiPort = await freePort();
+  sandbox = createSandbox({
+    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
+    appSecret: TEST_APP_SECRET,
+    accessTokens: [TOKEN],
+    numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: '200000000000088', displayPhoneNumber: '+55 11 4000-0088' }],
+    statusDelaysMs: { sent: 5, delivered: 10, read: 20 },
+  });
+  sandboxUrl = (await sandbox.start(0)).url;
+  const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
+  [api, worker, browser, company] = await Promise.all([
+    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN }),
+    startTestWorker(taskQueue, { whatsapp }),
+    launchChromium(),
+    createCompanyFixture('Inbox'),
+  ]);
+  await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0088', name: 'Atendimento' } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await worker?.stop();
+  await sandbox?.stop();
+});
+
+type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; status?: string; content: Record<string, any> };
+
+async function customerSays(waId: string, text: string) {
+  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, name: 'Joana Cliente', type: 'text', text }),
+  });
+  expect(reply.status).toBeLessThan(300);
+}
+
+async function received(waId: string): Promise<SandboxMessage[]> {
+  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages?phone_number_id=${PHONE_NUMBER_ID}`);
+  if (reply.status === 404) return [];
+  return ((await reply.json()) as { messages: SandboxMessage[] }).messages.filter((m) => m.direction === 'outbound');
+}
+
+const visibleText = (m: SandboxMessage) => m.content.text?.body ?? m.content.interactive?.body?.text ?? '';
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${api.url}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL(/\/inbox/);
+}
+
+describe('the agent inbox in a browser', () => {
+  test('when a customer picks Comercial, then the Comercial agent sees it arrive in the queue live, accepts, replies (the customer receives it) and closes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    await signIn(page, company.users.agentA.email);
+    await page.goto(`${api.url}/inbox?tab=queue`);
+    await page.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByText('Fila vazia').isVisible()).toBe(true);
+    await screenshot(page, 'inbox-empty-queue');
+
+    const waId = '5511933330001';
+    await customerSays(waId, 'Oi, boa tarde');
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    await customerSays(waId, '1');
+
+    // No reload: the row arrives through the socket.
+    const row = page.locator('[data-conversation-id]', { hasText: 'Joana Cliente' });
+    await row.waitFor({ timeout: 15_000 });
+    await expect.poll(() => row.locator('[data-urgency]').isVisible()).toBe(true);
+    await screenshot(page, 'inbox-queue-arrived');
+
+    await row.click();
+    await page.waitForURL(/\/inbox\/[0-9a-f-]{36}/);
+    const chat = page.getByRole('log');
+    await expect.poll(() => chat.getByText('Oi, boa tarde').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => chat.getByText(/Vou te encaminhar para o Comercial/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Este cliente está na fila. Aceite a conversa para responder.').isVisible()).toBe(true);
+
+    await page.getByRole('banner').or(page.locator('header')).getByRole('button', { name: 'Aceitar' }).first().click();
+    await expect.poll(() => page.getByText('Em atendimento', { exact: true }).first().isVisible(), { timeout: 10_000 }).toBe(true);
+
+    const composer = page.getByLabel('Mensagem para o cliente');
+    await expect.poll(() => composer.isEnabled()).toBe(true);
+    await composer.fill('Olá, Joana! Aqui é do Comercial.');
+    await composer.press('Shift+Enter');
+    await composer.pressSequentially('Como posso ajudar?');
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toBe('');
+
+    const reply = 'Olá, Joana! Aqui é do Comercial.\nComo posso ajudar?';
+    const sent = await eventually(() => received(waId), (m) => m.some((x) => visibleText(x) === reply), 15_000);
+    expect(sent.filter((m) => visibleText(m) === reply)).toHaveLength(1);
+    const bubble = chat.locator('[data-side="agent"]', { hasText: 'Como posso ajudar?' });
+    await expect.poll(() => bubble.getAttribute('data-status'), { timeout: 10_000 }).toMatch(/SENT|DELIVERED|READ/);
+    expect(await bubble.count()).toBe(1);
+
+    await customerSays(waId, 'Quero um orçamento de 200 camisetas');
+    await expect.poll(() => chat.getByText('Quero um orçamento de 200 camisetas').isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(page, 'inbox-chat');
+
+    await page.getByRole('button', { name: 'Encerrar' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Encerrar conversa?' });
+    await dialog.getByRole('button', { name: 'Encerrar' }).click();
+    await expect.poll(() => page.getByText('Conversa encerrada. Reabra para responder.').isVisible(), { timeout: 10_000 }).toBe(true);
+    const conversation = await testDb().conversation.findFirstOrThrow({ where: { contact: { waId, companyId: company.companyId } } });
+    expect(conversation.status).toBe('RESOLVED');
+    await screenshot(page, 'inbox-closed');
+
+    await page.getByRole('tab', { name: /Resolvidas/ }).click();
+    await expect.poll(() => page.locator('[data-conversation-id]', { hasText: 'Joana Cliente' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.close();
+  }, 120_000);
+});

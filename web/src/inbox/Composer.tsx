@@ -1,0 +1,263 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import clsx from 'clsx';
+import { Clock4, Lock, MessageSquareText, SendHorizontal, Smile, StickyNote } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../lib/errorMessage';
+import type { Conversation, QuickReply } from '../lib/types';
+import { Button } from '../ui/Button';
+import { toast } from '../ui/toastStore';
+import { addNoteToCache } from './conversationCache';
+import { addNote, sendTyping } from './inboxApi';
+import { QuickReplyPopup, useQuickReplies } from './QuickReplyPopup';
+
+/** WhatsApp's limit for a text message. */
+const MAX_LENGTH = 4096;
+const TYPING_EVERY_MS = 4_000;
+const EMOJI = ['😀', '😊', '😉', '🙂', '😅', '🙏', '👍', '👏', '🎉', '✅', '❤️', '🤝', '📦', '💳', '📄', '⏳', '📞', '📍', '🙌', '😔', '🚚', '💬', '⭐', '👋'];
+
+export type ComposerMode = 'reply' | 'note';
+
+interface ComposerProps {
+  conversation: Conversation;
+  /** Why a reply cannot be written now (shown above the box); null when it can. Notes are always possible. */
+  replyBlocked: ReactNode | null;
+  onSend: (text: string) => Promise<'sent' | 'windowClosed' | 'failed'>;
+  onWindowClosed: () => void;
+}
+
+export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }: ComposerProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<ComposerMode>(replyBlocked ? 'note' : 'reply');
+  const [text, setText] = useState('');
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [dismissedSlash, setDismissedSlash] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const lastTyping = useRef(0);
+  const typingBroken = useRef(false);
+  const hintId = useId();
+  const popupId = useId();
+
+  const replying = mode === 'reply' && !replyBlocked;
+  const slash = replying && !dismissedSlash ? /^\/(\S*)$/.exec(text) : null;
+  const term = slash ? (slash[1] ?? '') : null;
+  const quickReplies = useQuickReplies(term, conversation.departmentId);
+  const results = quickReplies.data ?? [];
+
+  useEffect(() => {
+    setMode(replyBlocked ? 'note' : 'reply');
+  }, [Boolean(replyBlocked)]);
+
+  useEffect(() => {
+    setActive(0);
+  }, [term]);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, [conversation.id]);
+
+  const note = useMutation({
+    mutationFn: (body: string) => addNote(conversation.id, body),
+    onSuccess: (saved) => addNoteToCache(queryClient, conversation.id, saved),
+  });
+
+  const pick = (reply: QuickReply) => {
+    setText(reply.body);
+    setDismissedSlash(false);
+    requestAnimationFrame(() => {
+      const element = input.current;
+      element?.focus();
+      element?.setSelectionRange(reply.body.length, reply.body.length);
+    });
+  };
+
+  const submit = async () => {
+    const value = text.trim();
+    if (!value) return;
+    if (mode === 'note') {
+      try {
+        await note.mutateAsync(value);
+        setText('');
+      } catch (error) {
+        toast(t('inbox.composer.noteFailed', { reason: errorMessage(error) }), 'error');
+      }
+      return;
+    }
+    if (replyBlocked) return;
+    setText('');
+    input.current?.focus();
+    const outcome = await onSend(value);
+    if (outcome === 'windowClosed') {
+      setText((current) => current || value);
+      onWindowClosed();
+    }
+  };
+
+  const announceTyping = () => {
+    if (!replying || typingBroken.current) return;
+    const now = Date.now();
+    if (now - lastTyping.current < TYPING_EVERY_MS) return;
+    lastTyping.current = now;
+    // Best effort: where the server has no typing route yet, stop asking after the first refusal.
+    sendTyping(conversation.id).catch(() => {
+      typingBroken.current = true;
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (term !== null && results.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const chosen = results[active];
+        if (chosen) pick(chosen);
+        return;
+      }
+    }
+    if (term !== null && event.key === 'Escape') {
+      event.preventDefault();
+      setDismissedSlash(true);
+      return;
+    }
+    // Enter while an input method is composing (accents) confirms the character, not the message.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void submit();
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const element = input.current;
+    const start = element?.selectionStart ?? text.length;
+    const end = element?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + emoji + text.slice(end));
+    setEmojiOpen(false);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  };
+
+  const canSubmit = text.trim().length > 0 && (mode === 'note' ? !note.isPending : replying);
+  const placeholder = mode === 'note' ? t('inbox.composer.notePlaceholder') : t('inbox.composer.placeholder');
+
+  return (
+    <div className="relative shrink-0 border-t border-zinc-200 bg-[#f0f2f5]">
+      {replyBlocked && <div className="border-b border-zinc-200 bg-white px-4 py-2.5">{replyBlocked}</div>}
+      {term !== null && <QuickReplyPopup id={popupId} term={term} active={active} results={quickReplies} onPick={pick} onHover={setActive} />}
+      {emojiOpen && (
+        <div role="dialog" aria-label={t('inbox.composer.emoji')} className="absolute bottom-full left-3 z-20 mb-2 grid grid-cols-8 gap-0.5 rounded-xl border border-zinc-200 bg-white p-2 shadow-xl">
+          {EMOJI.map((emoji) => (
+            <button key={emoji} type="button" onClick={() => insertEmoji(emoji)} className="flex size-8 items-center justify-center rounded-md text-lg hover:bg-zinc-100">
+              {emoji}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="flex items-center gap-1 px-3 pt-2">
+        <ModeTab active={mode === 'reply'} disabled={Boolean(replyBlocked)} onClick={() => setMode('reply')} icon={<MessageSquareText aria-hidden="true" className="size-3.5" />}>
+          {t('inbox.composer.reply')}
+        </ModeTab>
+        <ModeTab active={mode === 'note'} onClick={() => setMode('note')} icon={<StickyNote aria-hidden="true" className="size-3.5" />} tone="note">
+          {t('inbox.composer.note')}
+        </ModeTab>
+        {mode === 'note' && (
+          <span className="ml-2 inline-flex items-center gap-1 text-[11px] text-amber-800">
+            <Lock aria-hidden="true" className="size-3" />
+            {t('inbox.composer.noteHint')}
+          </span>
+        )}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        className="flex items-end gap-2 px-3 pt-1.5 pb-3"
+      >
+        <Button variant="ghost" size="icon" className="mb-1 size-9 text-[#54656f]" aria-label={t('inbox.composer.emoji')} aria-expanded={emojiOpen} onClick={() => setEmojiOpen((o) => !o)}>
+          <Smile aria-hidden="true" className="size-5.5" />
+        </Button>
+        <textarea
+          ref={input}
+          rows={1}
+          value={text}
+          maxLength={MAX_LENGTH}
+          disabled={mode === 'reply' && Boolean(replyBlocked)}
+          onChange={(event) => {
+            setText(event.target.value);
+            setDismissedSlash(false);
+            announceTyping();
+          }}
+          onKeyDown={onKeyDown}
+          placeholder={placeholder}
+          aria-label={mode === 'note' ? t('inbox.composer.noteLabel') : t('inbox.composer.label')}
+          aria-describedby={hintId}
+          aria-controls={term !== null ? popupId : undefined}
+          aria-activedescendant={term !== null && results.length > 0 ? `${popupId}-${active}` : undefined}
+          className={clsx(
+            'field-sizing-content max-h-40 min-h-11 flex-1 resize-none rounded-lg px-3.5 py-2.5 text-[15px] leading-5 text-[#111b21] shadow-xs placeholder:text-[#667781] focus:outline-none focus-visible:ring-2',
+            mode === 'note' ? 'bg-amber-50 ring-1 ring-amber-300 focus-visible:ring-amber-400' : 'bg-white focus-visible:ring-[#00a884]/40',
+          )}
+        />
+        <span id={hintId} className="sr-only">
+          {t('inbox.composer.hint')}
+        </span>
+        <button
+          type="submit"
+          disabled={!canSubmit}
+          aria-label={mode === 'note' ? t('inbox.composer.saveNote') : t('inbox.composer.send')}
+          title={mode === 'note' ? t('inbox.composer.saveNote') : t('inbox.composer.send')}
+          className={clsx(
+            'mb-0.5 flex size-10 shrink-0 items-center justify-center rounded-full text-white shadow-sm transition-colors disabled:cursor-not-allowed disabled:bg-[#8696a0]/50',
+            mode === 'note' ? 'bg-amber-500 hover:bg-amber-600' : 'bg-[#00a884] hover:bg-[#008f6f]',
+          )}
+        >
+          {mode === 'note' ? <StickyNote aria-hidden="true" className="size-5" /> : <SendHorizontal aria-hidden="true" className="size-5" />}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function ModeTab({ active, disabled, onClick, icon, tone = 'reply', children }: { active: boolean; disabled?: boolean; onClick: () => void; icon: ReactNode; tone?: 'reply' | 'note'; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      disabled={disabled}
+      onClick={onClick}
+      className={clsx(
+        'inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 text-xs font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-50',
+        active ? (tone === 'note' ? 'bg-amber-100 text-amber-900' : 'bg-white text-emerald-800 shadow-xs') : 'text-zinc-600 hover:bg-black/5',
+      )}
+    >
+      {icon}
+      {children}
+    </button>
+  );
+}
+
+/** The composer's notice when WhatsApp's 24-hour window is closed: say so before anything fails. */
+export function WindowClosedNotice() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" className="flex items-start gap-3">
+      <span className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full bg-amber-100 text-amber-700">
+        <Clock4 aria-hidden="true" className="size-4" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="text-sm font-semibold text-zinc-900">{t('inbox.composer.windowClosed.title')}</p>
+        <p className="text-xs leading-relaxed text-zinc-600">{t('inbox.composer.windowClosed.text')}</p>
+      </div>
+      <Button variant="secondary" size="sm" disabled title={t('inbox.composer.windowClosed.templateSoon')}>
+        {t('inbox.composer.windowClosed.template')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { api } from '../lib/api';
+import type { AssignmentRecord, Conversation, ConversationNote, ConversationStatus, Message, Page, QuickReply } from '../lib/types';
+
+export interface ConversationQuery {
+  status: ConversationStatus[];
+  assigneeId?: string;
+  departmentId?: string;
+  numberId?: string;
+  q?: string;
+}
+
+export const CONVERSATION_PAGE_SIZE = 50;
+export const MESSAGE_PAGE_SIZE = 40;
+
+export function listConversations(query: ConversationQuery, cursor: string | null, signal?: AbortSignal) {
+  return api<Page<Conversation>>('/api/conversations', {
+    query: { status: query.status.join(','), assigneeId: query.assigneeId, departmentId: query.departmentId, numberId: query.numberId, q: query.q, cursor, limit: CONVERSATION_PAGE_SIZE },
+    signal,
+  });
+}
+
+export const getConversation = (id: string, signal?: AbortSignal) => api<Conversation>(`/api/conversations/${id}`, { signal });
+
+/** Newest first: the chat loads older pages as the agent scrolls up. */
+export const listMessages = (id: string, cursor: string | null, signal?: AbortSignal) =>
+  api<Page<Message>>(`/api/conversations/${id}/messages`, { query: { cursor, limit: MESSAGE_PAGE_SIZE }, signal });
+
+export const sendMessage = (id: string, text: string, clientMessageId: string) =>
+  api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text, clientMessageId } });
+
+export const acceptConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/accept`, { method: 'POST' });
+export const closeConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/close`, { method: 'POST' });
+export const reopenConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/reopen`, { method: 'POST' });
+
+export interface TransferInput {
+  departmentId?: string;
+  agentId?: string;
+  note?: string;
+}
+
+export const transferConversation = (id: string, input: TransferInput) => api<Conversation>(`/api/conversations/${id}/transfer`, { method: 'POST', body: input });
+
+export const sendTyping = (id: string) => api<void>(`/api/conversations/${id}/typing`, { method: 'POST' });
+
+export const listAssignments = (id: string, signal?: AbortSignal) =>
+  api<AssignmentRecord[] | { items: AssignmentRecord[] }>(`/api/conversations/${id}/assignments`, { signal }).then((data) => (Array.isArray(data) ? data : data.items));
+
+export const listNotes = (id: string, signal?: AbortSignal) => api<Page<ConversationNote>>(`/api/conversations/${id}/notes`, { query: { limit: 200 }, signal });
+export const addNote = (id: string, body: string) => api<ConversationNote>(`/api/conversations/${id}/notes`, { method: 'POST', body: { body } });
+
+export const searchQuickReplies = (q: string, departmentId: string | null, signal?: AbortSignal) =>
+  api<{ items: QuickReply[] }>('/api/quick-replies', { query: { q, departmentId }, signal });
+
+/** Media bytes need the bearer token, which an <img src> cannot send: fetched and shown as a blob URL. */
+export async function fetchMediaBlob(mediaId: string, token: string | null, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(`/api/media/${mediaId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal, credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`media ${response.status}`);
+  return response.blob();
+}
