@@ -9,6 +9,7 @@ import { auditRouter } from './audit/router';
 import { authenticate } from './auth/authenticate';
 import { authRouter } from './auth/router';
 import type { AppDeps } from './deps';
+import { companyRouter } from './companies/router';
 import { conversationsRouter } from './conversations/router';
 import { departmentsRouter } from './departments/router';
 import { errorHandler, routeNotFound } from './errors';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use('/auth', authRouter(deps, limits));
   api.use(authenticate(deps.db, deps.tokens), limits.perUser);
   api.use('/users', usersRouter(deps.temporal));
+  api.use('/company', companyRouter());
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());
   api.use('/quick-replies', quickRepliesRouter());

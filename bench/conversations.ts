@@ -14,7 +14,7 @@
  * from the database: every inbound message stored once, each bot message sent once, every
  * conversation with its workflow.
  *
- *   npx tsx bench/conversations.ts [--rates 100,150] [--customers 1000] [--messages 6] [--drain-seconds 60]
+ *   npx tsx bench/conversations.ts [--rates 100,150] [--customers 1000] [--messages 6] [--drain-seconds 45]
  *                                  [--baseline-concurrency 8] [--warmup 50]
  */
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '100,150' },
     customers: { type: 'string', default: '1000' },
     messages: { type: 'string', default: '6' },
-    'drain-seconds': { type: 'string', default: '60' },
+    'drain-seconds': { type: 'string', default: '45' },
     'baseline-concurrency': { type: 'string', default: process.env.WEBHOOK_PROCESSING_CONCURRENCY ?? '8' },
     warmup: { type: 'string', default: '50' },
   },
@@ -264,16 +264,21 @@ async function main() {
     return step;
   }
 
-  /** Open loop at the offered rate; each tick the longest-ready customer writes. */
+  /**
+   * Open loop at the offered rate; each tick the longest-ready customer writes. A stack too slow to
+   * answer leaves no customer ready: the step then stops at 1.5 times its planned length.
+   */
   async function drive(step: Step, total: number) {
     step.startedAt = Date.now();
-    for (let i = 0; i < total; i++) {
+    const deadline = step.startedAt + ((total * 1000) / step.rate) * 1.5;
+    for (let i = 0; i < total && Date.now() < deadline; i++) {
       const due = step.startedAt + (i * 1000) / step.rate;
       const wait = due - Date.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       if (step.readyHead >= step.ready.length) {
         step.starved++;
-        while (step.readyHead >= step.ready.length) await new Promise((r) => setTimeout(r, 5));
+        while (step.readyHead >= step.ready.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+        if (step.readyHead >= step.ready.length) break;
       }
       const customer = step.ready[step.readyHead++]!;
       const { kind, message } = nextMessage(customer);
@@ -335,7 +340,7 @@ async function main() {
     // writing, per second of writing. A stack that falls behind shows it here and in the drain time.
     const window = (step.lastSendAt - step.startedAt) / 1000;
     const sustained = step.sent.filter((s) => (socketAt.get(s.wamid) ?? Infinity) <= step.lastSendAt).length / window;
-    const sentRate = total / window;
+    const sentRate = step.sent.length / window;
     const since = (s: Sent, at: number | undefined) => (at === undefined || !postedAt.has(s.wamid) ? undefined : at - postedAt.get(s.wamid)!);
     const replyOf = (s: Sent, kind: ReplyKind) => s.customer.replies.find((r) => r.kind === kind)?.at;
     const firsts = step.sent.filter((s) => s.kind === 'first');
@@ -348,12 +353,15 @@ async function main() {
     const wall = (drainedAt - step.startedAt) / 1000;
     const cpu = (key: 'api' | 'worker' | 'temporal' | 'postgres' | 'bench') => `${key} ${fmt((100 * (after[key] - before[key])) / wall, 0)}%`;
     const machineBusy = (100 * (after.machine.busy - before.machine.busy)) / (after.machine.total - before.machine.total);
+    // The machine is shared: whatever else ran (other sessions' tests, browsers) competed for the same cores.
+    const ours = (['api', 'worker', 'temporal', 'postgres', 'bench'] as const).reduce((sum, key) => sum + after[key] - before[key], 0);
+    const others = (100 * Math.max(0, after.machine.busy - before.machine.busy - ours)) / wall;
     console.log('');
-    console.log(`${label}: ${total} inbound messages from ${customers} customers (${MESSAGES_PER_CUSTOMER} each), sent in ${fmt((step.lastSendAt - step.startedAt) / 1000)} s; drained ${fmt((drainedAt - step.lastSendAt) / 1000)} s after the last${complete ? '' : ' (DRAIN TIMED OUT)'}`);
+    console.log(`${label}: ${step.sent.length}${step.sent.length < total ? ` of ${total} planned (STOPPED: customers waited too long for the bot)` : ''} inbound messages from ${customers} customers (${MESSAGES_PER_CUSTOMER} each), sent in ${fmt((step.lastSendAt - step.startedAt) / 1000)} s; drained ${fmt((drainedAt - step.lastSendAt) / 1000)} s after the last${complete ? '' : ' (DRAIN TIMED OUT)'}`);
     console.log(`  offered ${rate}/s, sent ${fmt(sentRate)}/s${step.starved ? ` (${step.starved} ticks found no customer ready)` : ''}, sustained ${fmt(sustained)}/s (inbound messages at the agent's socket while customers wrote)`);
-    console.log(row('customer send → webhook POST', latencies(step.sent.map((s) => (postedAt.has(s.wamid) ? postedAt.get(s.wamid)! - s.sentAt : undefined))), total));
-    console.log(row('webhook POST → 200', latencies(step.sent.map((s) => ackMs.get(s.wamid))), total));
-    console.log(row('webhook → socket message.new', socket, total));
+    console.log(row('customer send → webhook POST', latencies(step.sent.map((s) => (postedAt.has(s.wamid) ? postedAt.get(s.wamid)! - s.sentAt : undefined))), step.sent.length));
+    console.log(row('webhook POST → 200', latencies(step.sent.map((s) => ackMs.get(s.wamid))), step.sent.length));
+    console.log(row('webhook → socket message.new', socket, step.sent.length));
     for (const kind of ['first', 'answer', 'chat'] as const) console.log(row(`  of ${kind} messages`, latencies(step.sent.filter((s) => s.kind === kind).map((s) => since(s, socketAt.get(s.wamid))))));
     console.log(row('webhook → bot reply accepted', reply, firsts.length + answers.length));
     console.log(row('  first message → greeting', latencies(firsts.map((s) => since(s, replyOf(s, 'greeting'))))));
@@ -361,7 +369,7 @@ async function main() {
     console.log(row('  menu answer → routing text', latencies(answers.map((s) => since(s, replyOf(s, 'route'))))));
     console.log(row('Temporal signal-with-start probe', probes));
     console.log(`  API event loop lag p99 ${fmt(lag, 0)} ms`);
-    console.log(`  CPU (100% = one core): ${cpu('api')}, ${cpu('worker')}, ${cpu('temporal')}, ${cpu('postgres')}, ${cpu('bench')} (sandbox + customers + socket); machine busy ${fmt(machineBusy, 0)}% of 2 cores`);
+    console.log(`  CPU (100% = one core): ${cpu('api')}, ${cpu('worker')}, ${cpu('temporal')}, ${cpu('postgres')}, ${cpu('bench')} (sandbox + customers + socket), other processes ${fmt(others, 0)}%; machine busy ${fmt(machineBusy, 0)}% of ${os.cpus().length} cores`);
     results.push(result);
     return result;
   }
@@ -463,7 +471,7 @@ async function main() {
     line(`baseline signal-with-start/s (no-op, ${BASELINE_CONCURRENCY} in flight)`, results.map(() => fmt(baseline)));
     line('ratio sustained / baseline', results.map((r) => fmt(r.sustained / baseline, 2)));
     console.log(`lost: ${checks.lost}, duplicated: ${checks.duplicated}, bot messages sent twice: ${checks.botTwice}, bot messages missing: ${checks.botMissing}, conversations without workflow: ${checks.withoutWorkflow}`);
-    const pass = results.some((r) => r.complete && r.step.rate >= TARGETS.rate && r.sustained >= TARGETS.rate * 0.98 && r.socket.p95 <= TARGETS.socketP95 && r.reply.p95 <= TARGETS.replyP95);
+    const pass = results.some((r) => r.complete && r.step.sent.length === r.step.customers.length * MESSAGES_PER_CUSTOMER && r.step.rate >= TARGETS.rate && r.sustained >= TARGETS.rate * 0.98 && r.socket.p95 <= TARGETS.socketP95 && r.reply.p95 <= TARGETS.replyP95);
     console.log(`targets ${pass && checks.lost + checks.duplicated + checks.botTwice + checks.botMissing + checks.withoutWorkflow === 0 ? 'MET' : 'NOT MET'} (total run ${fmt((Date.now() - started) / 1000)} s)`);
   } finally {
     socket.close();
@@ -518,7 +526,7 @@ async function main() {
     const customersWithoutConversation = customers.filter((c) => c.sent.length > 0 && !perCustomer.has(c.waId)).length;
     const customersWithTwo = [...perCustomer.values()].filter((n) => n > 1).length;
     // Greeting, menu and routing text: three bot messages per conversation that reached its queue.
-    const expected = (waId: string) => (customersByWaId.get(waId)!.sent.length >= 2 ? 3 : 2);
+    const expected = (waId: string) => [0, 2, 3][Math.min(2, customersByWaId.get(waId)!.sent.length)]!;
     const storedTwice = conversations.filter((c) => Number(c.outbound) > expected(c.waId) || Number(c.distinctBodies) < Number(c.outbound)).length;
     const storedMissing = conversations.filter((c) => Number(c.outbound) < expected(c.waId)).length;
     const notQueued = conversations.filter((c) => c.status !== 'QUEUED').length;

@@ -137,7 +137,7 @@ export const TEST_PASSWORD = 'senha-de-teste-1';
 export interface CompanyFixture {
   companyId: string;
   departments: { a: string; b: string };
-  users: Record<'admin' | 'supervisor' | 'agentA' | 'agentB' | 'viewer', { id: string; email: string }>;
+  users: Record<'admin' | 'supervisor' | 'agentA' | 'agentB' | 'viewer', { id: string; email: string; name: string }>;
 }
 
 let passwordHash: Promise<string> | undefined;
@@ -169,7 +169,7 @@ export async function createCompanyFixture(label = 'Empresa'): Promise<CompanyFi
     user('AgentB', 'AGENT', b.id),
     user('Viewer', 'VIEWER'),
   ]);
-  const pick = (u: { id: string; email: string }) => ({ id: u.id, email: u.email });
+  const pick = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name });
   return {
     companyId: company.id,
     departments: { a: a.id, b: b.id },

@@ -62,7 +62,7 @@ async function assertCanHold(ctx: RequestContext, agentId: string, departmentId:
 
 export async function acceptConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
   await act(ctx, temporal, conversationId, { action: 'conversation.accept' }, (handle) => handle.executeUpdate(acceptUpdate, { args: [{ agentId: ctx.principal.userId }] }));
-  return getConversation(ctx, conversationId);
+  return getConversation(ctx, conversationId, true);
 }
 
 export async function assignConversation(ctx: RequestContext, temporal: Client, conversationId: string, agentId: string) {
@@ -74,7 +74,7 @@ export async function assignConversation(ctx: RequestContext, temporal: Client, 
     (handle) => handle.executeUpdate(assignUpdate, { args: [{ agentId, byUserId: ctx.principal.userId }] }),
     (conversation) => assertCanHold(ctx, agentId, conversation.departmentId),
   );
-  return getConversation(ctx, conversationId);
+  return getConversation(ctx, conversationId, true);
 }
 
 export async function transferConversation(ctx: RequestContext, temporal: Client, conversationId: string, input: TransferInput) {
@@ -93,7 +93,7 @@ export async function transferConversation(ctx: RequestContext, temporal: Client
     },
   );
   if (before.assigneeId) await nudgeQueues(temporal, ctx.db, { userId: before.assigneeId });
-  return getConversation(ctx, conversationId);
+  return getConversation(ctx, conversationId, true);
 }
 
 export async function closeConversation(ctx: RequestContext, temporal: Client, conversationId: string) {
@@ -106,7 +106,7 @@ export async function closeConversation(ctx: RequestContext, temporal: Client, c
     (conversation) => assertHolderOrSupervisor(ctx, conversation, 'encerrá-la'),
   );
   if (before.assigneeId) await nudgeQueues(temporal, ctx.db, { userId: before.assigneeId });
-  return getConversation(ctx, conversationId);
+  return getConversation(ctx, conversationId, true);
 }
 
 /**
@@ -138,7 +138,7 @@ export async function reopenConversation(ctx: RequestContext, temporal: Client, 
       if (conversation.status !== 'RESOLVED') throw new AppError('CONFLICT', 'Só uma conversa encerrada pode ser reaberta');
     },
   );
-  return getConversation(ctx, conversationId);
+  return getConversation(ctx, conversationId, true);
 }
 
 const DAY_MS = 86_400_000;

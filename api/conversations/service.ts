@@ -70,8 +70,12 @@ export async function listConversations(ctx: RequestContext, query: z.infer<type
   return { ...page, items: page.items.map(toConversation) };
 }
 
-export async function getConversation(ctx: RequestContext, id: string) {
-  const row = await ctx.db.conversation.findFirst({ where: { AND: [{ id }, await visibleTo(ctx)] }, select: conversationSelect });
+/**
+ * `afterAction` reads without the agent's visibility rule: an agent who just transferred a conversation
+ * out of their departments still gets its new state as the answer.
+ */
+export async function getConversation(ctx: RequestContext, id: string, afterAction = false) {
+  const row = await ctx.db.conversation.findFirst({ where: { AND: [{ id }, afterAction ? {} : await visibleTo(ctx)] }, select: conversationSelect });
   if (!row) throw notFound('Conversa');
   return toConversation(row);
 }

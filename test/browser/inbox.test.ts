@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PASSWORD, testDb, type CompanyFixture, type TestApi } from '../harness';
+import { createCompanyFixture, eventually, login, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PASSWORD, testDb, type CompanyFixture, type TestApi } from '../harness';
 import { launchChromium, screenshot } from './browser';
 
 // The agent's day end to end: a customer writes on the WhatsApp sandbox, the bot routes the
@@ -124,6 +124,11 @@ describe('the agent inbox in a browser', () => {
     await customerSays(waId, 'Quero um orçamento de 200 camisetas');
     await expect.poll(() => chat.getByText('Quero um orçamento de 200 camisetas').isVisible(), { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'inbox-chat');
+    await page.getByRole('button', { name: 'Dados do cliente' }).last().click();
+    const panel = page.getByRole('complementary', { name: 'Dados do cliente' });
+    await expect.poll(() => panel.getByText('5511933330001').isVisible()).toBe(true);
+    await screenshot(page, 'inbox-customer-panel');
+    await panel.getByRole('button', { name: 'Fechar painel' }).click();
 
     await page.getByRole('button', { name: 'Encerrar' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Encerrar conversa?' });
@@ -135,6 +140,123 @@ describe('the agent inbox in a browser', () => {
 
     await page.getByRole('tab', { name: /Resolvidas/ }).click();
     await expect.poll(() => page.locator('[data-conversation-id]', { hasText: 'Joana Cliente' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  test('when the agent uses a quick reply and leaves a note, then the customer gets the reply but never the note; a supervisor transfers to Financeiro and its agent sees it arrive', async () => {
+    const waId = '5511933330002';
+    const supervisor = await login(api.url, company.users.supervisor.email);
+    const created = await supervisor.api.post('/api/quick-replies', { shortcut: 'orcamento', title: 'Pedido de orçamento', body: 'Para o orçamento, me diga a quantidade, os tamanhos e a cidade de entrega, por favor.' });
+    expect(created.status).toBe(201);
+
+    await customerSays(waId, 'Olá');
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    await customerSays(waId, '1');
+    const queued = await eventually(
+      () => testDb().conversation.findFirst({ where: { contact: { waId, companyId: company.companyId } } }),
+      (c) => c?.status === 'QUEUED',
+      15_000,
+    );
+    const conversationId = queued!.id;
+
+    const agentPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    await signIn(agentPage, company.users.agentA.email);
+    await agentPage.goto(`${api.url}/inbox/${conversationId}?tab=queue`);
+    await agentPage.getByRole('button', { name: 'Aceitar' }).first().click();
+    const composer = agentPage.getByLabel('Mensagem para o cliente');
+    await expect.poll(() => composer.isEnabled(), { timeout: 10_000 }).toBe(true);
+
+    await composer.fill('/orc');
+    const option = agentPage.getByRole('option', { name: /Pedido de orçamento/ });
+    await option.waitFor({ timeout: 10_000 });
+    await screenshot(agentPage, 'inbox-quick-replies');
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toBe('Para o orçamento, me diga a quantidade, os tamanhos e a cidade de entrega, por favor.');
+    await composer.press('Enter');
+    await eventually(() => received(waId), (m) => m.some((x) => visibleText(x).startsWith('Para o orçamento')), 15_000);
+
+    await agentPage.getByRole('button', { name: 'Nota interna' }).click();
+    const noteBox = agentPage.getByLabel('Nota interna', { exact: true });
+    await noteBox.fill('Cliente grande: 200 peças, prioridade alta.');
+    await noteBox.press('Enter');
+    const note = agentPage.locator('[data-note-id]', { hasText: 'Cliente grande: 200 peças' });
+    await note.waitFor({ timeout: 10_000 });
+    expect((await received(waId)).some((m) => visibleText(m).includes('Cliente grande'))).toBe(false);
+    await screenshot(agentPage, 'inbox-note');
+
+    const financePage = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
+    await signIn(financePage, company.users.agentB.email);
+    await financePage.goto(`${api.url}/inbox?tab=queue`);
+    await financePage.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 10_000 });
+
+    const supervisorPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    await signIn(supervisorPage, company.users.supervisor.email);
+    await supervisorPage.goto(`${api.url}/inbox/${conversationId}?tab=all`);
+    await supervisorPage.getByRole('button', { name: 'Transferir' }).click();
+    const dialog = supervisorPage.getByRole('dialog', { name: 'Transferir conversa' });
+    await dialog.getByRole('combobox', { name: 'Departamento' }).selectOption({ label: 'Financeiro' });
+    await dialog.getByLabel('Nota para quem recebe').fill('Quer parcelar o pagamento do pedido.');
+    await screenshot(supervisorPage, 'inbox-transfer-dialog');
+    await dialog.getByRole('button', { name: 'Transferir' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const arrived = financePage.locator('[data-conversation-id]', { hasText: 'Joana Cliente' });
+    await arrived.waitFor({ timeout: 15_000 });
+    await arrived.click();
+    await expect.poll(() => financePage.getByRole('log').getByText(/transferiu para Financeiro/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(financePage, 'inbox-transferred');
+    await Promise.all([agentPage.close(), financePage.close(), supervisorPage.close()]);
+  }, 120_000);
+
+  test('when the socket drops while the customer writes, then after reconnecting the chat catches up with every message exactly once', async () => {
+    const waId = '5511933330003';
+    await customerSays(waId, 'Bom dia');
+    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
+    await customerSays(waId, '1');
+    const queued = await eventually(
+      () => testDb().conversation.findFirst({ where: { contact: { waId, companyId: company.companyId } } }),
+      (c) => c?.status === 'QUEUED',
+      15_000,
+    );
+    const agent = await login(api.url, company.users.agentA.email);
+    expect((await agent.api.post(`/api/conversations/${queued!.id}/accept`)).status).toBe(200);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    // Every socket goes through this route, so the test can refuse reconnections for a while.
+    let blocked = false;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (blocked) ws.close();
+      else ws.connectToServer();
+    });
+    await signIn(page, company.users.agentA.email);
+    await page.goto(`${api.url}/inbox/${queued!.id}?tab=mine`);
+    const state = page.getByTestId('realtime-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('live');
+    const chat = page.getByRole('log');
+    await expect.poll(() => chat.getByText('Bom dia').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    blocked = true;
+    api.server.gateway.io.disconnectSockets(true);
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('reconnecting');
+    await screenshot(page, 'inbox-reconnecting');
+    for (const text of ['Alô?', 'Vocês estão aí?', 'Preciso de ajuda com o pedido 123']) await customerSays(waId, text);
+    await eventually(
+      () => testDb().message.count({ where: { conversationId: queued!.id, direction: 'INBOUND' } }),
+      (n) => n >= 5,
+      10_000,
+    );
+    expect(await chat.getByText('Preciso de ajuda com o pedido 123').count()).toBe(0);
+
+    blocked = false;
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 25_000 }).toBe('live');
+    for (const text of ['Alô?', 'Vocês estão aí?', 'Preciso de ajuda com o pedido 123']) {
+      await expect.poll(() => chat.getByText(text, { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    }
+    // A message heard live after the reconnection still shows once.
+    await customerSays(waId, 'Obrigada!');
+    await expect.poll(() => chat.getByText('Obrigada!', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    const bubbles = await chat.locator('[data-side="customer"]').count();
+    expect(bubbles).toBe(await testDb().message.count({ where: { conversationId: queued!.id, direction: 'INBOUND' } }));
     await page.close();
   }, 120_000);
 });

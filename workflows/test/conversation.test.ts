@@ -1,72 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
-import { createSandbox, type Sandbox } from '../../sandbox/server';
-import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, eventually, login, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { eventually, login, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
 import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
+import { startConversationRig, visibleText, type ConversationRig } from './conversationRig';
 
-// The whole inbound path for real: a customer writes on the sandbox, the API stores the signed
-// webhook and signals the conversation workflow, the worker runs the flow and answers through the
-// Cloud API client, and the customer sees the bot's messages.
-const PHONE_NUMBER_ID = '100000000000077';
-const TOKEN = 'conversation-test-token';
-const taskQueue = `test-conversation-${randomUUID()}`;
-
-let sandbox: Sandbox;
-let sandboxUrl: string;
+let rig: ConversationRig;
 let api: TestApi;
-let worker: Awaited<ReturnType<typeof startTestWorker>>;
 let company: CompanyFixture;
+let customerSays: ConversationRig['customerSays'];
+let received: ConversationRig['received'];
+let conversationOf: ConversationRig['conversationOf'];
 
 beforeAll(async () => {
-  const apiPort = await freePort();
-  sandbox = createSandbox({
-    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
-    appSecret: TEST_APP_SECRET,
-    accessTokens: [TOKEN],
-    numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: '200000000000077', displayPhoneNumber: '+55 11 4000-0077' }],
-    statusDelaysMs: { sent: 5, delivered: 10, read: 20 },
-  });
-  sandboxUrl = (await sandbox.start(0)).url;
-  const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
-  [api, worker] = await Promise.all([
-    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN }),
-    startTestWorker(taskQueue, { whatsapp }),
-  ]);
-  company = await createCompanyFixture('Conversa');
-  await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0077', name: 'Atendimento' } });
+  rig = await startConversationRig({ label: 'Conversa', phoneNumberId: '100000000000077' });
+  ({ api, company, customerSays, received, conversationOf } = rig);
 });
 afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await sandbox?.stop();
+  await rig?.stop();
 });
-
-type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; content: Record<string, any> };
-
-async function customerSays(waId: string, body: Record<string, unknown>) {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, name: 'Joana Cliente', ...body }),
-  });
-  expect(reply.status).toBeLessThan(300);
-}
-
-async function received(waId: string): Promise<SandboxMessage[]> {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages?phone_number_id=${PHONE_NUMBER_ID}`);
-  if (reply.status === 404) return [];
-  return ((await reply.json()) as { messages: SandboxMessage[] }).messages.filter((m) => m.direction === 'outbound');
-}
-
-const visibleText = (m: SandboxMessage) => m.content.text?.body ?? m.content.interactive?.body?.text ?? '';
-
-async function conversationOf(waId: string) {
-  return testDb().conversation.findFirstOrThrow({ where: { contact: { waId, companyId: company.companyId } }, orderBy: { createdAt: 'desc' } });
-}
 
 describe('the bot greets and routes to a department', () => {
   test('when a new customer writes, then the greeting and the department list arrive; answering "2" queues the conversation in that department', async () => {
@@ -128,14 +81,7 @@ describe('the bot greets and routes to a department', () => {
 });
 
 describe('agents take and close conversations', () => {
-  async function queued(waId: string) {
-    await customerSays(waId, { type: 'text', text: 'Olá' });
-    await eventually(() => received(waId), (m) => m.length >= 2, 15_000);
-    await customerSays(waId, { type: 'text', text: 'financeiro' });
-    const conversation = await eventually(() => conversationOf(waId), (c) => c.status === 'QUEUED', 15_000);
-    expect(conversation.status).toBe('QUEUED');
-    return conversation;
-  }
+  const queued = (waId: string) => rig.queued(waId);
 
   test('when two people accept at the same moment, then exactly one gets it and the other a 409 saying so', async () => {
     const conversation = await queued('5511922220004');

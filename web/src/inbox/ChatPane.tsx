@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import { ArrowLeft, ArrowRightLeft, CircleCheck, Hand, PanelRight, RefreshCw, RotateCcw } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCurrentUser } from '../auth/sessionStore';
@@ -94,10 +94,13 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
     return null;
   })();
 
-  const retry = (message: Message, pending?: PendingMessage) => {
-    if (pending) void send(pending.text, pending.id);
-    else if (message.body) void send(message.body);
-  };
+  // Stable, so the memoised bubbles do not all re-render each time the chat does.
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const retry = useCallback((message: Message, pending?: PendingMessage) => {
+    if (pending) void sendRef.current(pending.text, pending.id);
+    else if (message.body) void sendRef.current(message.body);
+  }, []);
 
   useEffect(() => {
     setWindowRefused(false);

@@ -15,6 +15,7 @@ import { useRealtimeStore } from './realtime';
 import { tabQuery, useConversationList, type InboxFilters, type InboxTab } from './useInboxQueries';
 import { usePeople } from './usePeople';
 import { useVirtualRows } from './useVirtualRows';
+import { TeamPresence } from './TeamPresence';
 import { urgencyOf } from './WaitingTime';
 
 interface ConversationListProps {
@@ -73,9 +74,10 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
     if (nearEnd && hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [nearEnd, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  const filterKey = JSON.stringify(filters);
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [tab, filters]);
+  }, [tab, filterKey]);
 
   const tabs: InboxTab[] = supervisor ? ['mine', 'queue', 'all', 'resolved'] : ['mine', 'queue', 'resolved'];
   const activeFilters = [filters.departmentId, filters.assigneeId, filters.status].filter(Boolean).length;
@@ -103,20 +105,22 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
   return (
     <section aria-label={t('inbox.list.ariaLabel')} className="flex h-full min-h-0 flex-col border-r border-zinc-200 bg-white">
       <header className="flex h-14 shrink-0 items-center gap-2 px-4">
-        <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t('inbox.title')}</h1>
+        <h1 className="text-lg font-semibold tracking-tight whitespace-nowrap text-zinc-900">{t('inbox.title')}</h1>
         <span
           data-testid="realtime-state"
           data-state={connection}
           title={t(`inbox.connection.${connection}`)}
           className={clsx(
-            'inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-[11px] font-medium',
-            connection === 'live' ? 'bg-emerald-50 text-emerald-700' : 'bg-amber-50 text-amber-800',
+            'inline-flex min-w-0 items-center gap-1.5 truncate rounded-full px-2 py-0.5 text-[11px] font-medium',
+            connection === 'live' ? 'px-1 text-emerald-700' : 'bg-amber-50 text-amber-800',
           )}
         >
-          <span aria-hidden="true" className={clsx('size-1.5 rounded-full', connection === 'live' ? 'bg-emerald-500' : 'animate-pulse bg-amber-500')} />
-          {t(`inbox.connection.${connection}`)}
+          <span aria-hidden="true" className={clsx('size-1.5 shrink-0 rounded-full', connection === 'live' ? 'bg-emerald-500' : 'animate-pulse bg-amber-500')} />
+          {/* Live is the normal state: a dot says it; words appear only when something is wrong. */}
+          <span className={clsx(connection === 'live' && 'sr-only')}>{t(`inbox.connection.${connection}`)}</span>
         </span>
-        <span className="ml-auto flex items-center">
+        <span className="ml-auto flex items-center gap-1">
+          {supervisor && <TeamPresence />}
           {notificationsSupported() && notifyPermission === 'default' && (
             <Button variant="ghost" size="icon" onClick={askNotifications} aria-label={t('inbox.notifications.enable')} title={t('inbox.notifications.enable')}>
               <Bell aria-hidden="true" className="size-4.5 text-zinc-500" />

@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import { MessagesSquare } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { canViewUsers } from '../auth/permissions';
@@ -32,7 +32,9 @@ export default function InboxPage() {
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search, 300);
-  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia('(min-width: 1280px)').matches);
+  const listFilters = useMemo(() => ({ ...filters, q }), [filters, q]);
+  // Beside the chat only where there is room for both; on smaller screens it opens over the chat.
+  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia('(min-width: 1536px)').matches);
   const setOpen = useRealtimeStore((s) => s.setOpen);
 
   useEffect(() => {
@@ -50,12 +52,12 @@ export default function InboxPage() {
   };
 
   return (
-    <div className="flex h-full min-h-0 bg-white">
-      <div className={clsx('w-full shrink-0 md:w-[340px] xl:w-[380px]', conversationId && 'hidden md:block')}>
+    <div className="relative flex h-full min-h-0 bg-white">
+      <div className={clsx('w-full shrink-0 md:w-[320px] 2xl:w-[380px]', conversationId && 'hidden md:block')}>
         <ConversationList
           tab={tab}
           onTab={changeTab}
-          filters={{ ...filters, q }}
+          filters={listFilters}
           onFilters={setFilters}
           search={search}
           onSearch={setSearch}
@@ -71,7 +73,7 @@ export default function InboxPage() {
         )}
       </div>
       {conversationId && panelOpen && (
-        <div className="hidden w-80 shrink-0 lg:block">
+        <div className="absolute inset-y-0 right-0 z-20 w-80 shadow-2xl 2xl:static 2xl:shrink-0 2xl:shadow-none">
           <CustomerPanel conversationId={conversationId} onClose={() => setPanelOpen(false)} />
         </div>
       )}

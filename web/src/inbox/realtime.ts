@@ -105,6 +105,9 @@ export function useInboxRealtime() {
     const socket = io({
       path: '/socket.io',
       transports: ['websocket'],
+      // A connection attempt that neither opens nor fails (a proxy holding it) is given up sooner than
+      // socket.io's 20 s, so the agent is back to live quickly.
+      timeout: 5_000,
       // A function, so every (re)connection presents the token in force at that moment.
       auth: (cb) => cb({ token: useSessionStore.getState().accessToken }),
     });
@@ -119,7 +122,11 @@ export function useInboxRealtime() {
       }
       connectedBefore = true;
     });
-    socket.on('disconnect', () => useRealtimeStore.setState({ connection: 'reconnecting' }));
+    socket.on('disconnect', (reason) => {
+      useRealtimeStore.setState({ connection: 'reconnecting' });
+      // socket.io retries by itself except when the server hung up (a restart, a deploy): then we ask again.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (error) => {
       useRealtimeStore.setState({ connection: connectedBefore ? 'reconnecting' : 'connecting' });
       // The server refuses an expired token in its middleware, after which socket.io stops retrying.

@@ -7,7 +7,11 @@ import { toast } from '../ui/toastStore';
 import { patchConversation } from './conversationCache';
 import { acceptConversation, closeConversation, reopenConversation, transferConversation, type TransferInput } from './inboxApi';
 
-/** Every action answers with the conversation as it now is: the screen takes it at once, lists follow. */
+/**
+ * Every action answers with the conversation as it now is: the screen takes it at once, lists follow.
+ * The header and composer show the new state, so only a transfer (the chat leaves the agent) gets a toast;
+ * toasts would otherwise sit over the send button.
+ */
 export function useConversationActions(id: string) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -28,25 +32,16 @@ export function useConversationActions(id: string) {
 
   const accept = useMutation({
     mutationFn: () => acceptConversation(id),
-    onSuccess: (c) => {
-      settle(c);
-      toast(t('inbox.actions.accepted'));
-    },
+    onSuccess: settle,
     onError: fail,
   });
   const close = useMutation({
     mutationFn: () => closeConversation(id),
-    onSuccess: (c) => {
-      settle(c);
-      toast(t('inbox.actions.closed'));
-    },
+    onSuccess: settle,
   });
   const reopen = useMutation({
     mutationFn: () => reopenConversation(id),
-    onSuccess: (c) => {
-      settle(c);
-      toast(t('inbox.actions.reopened'));
-    },
+    onSuccess: settle,
     onError: fail,
   });
   const transfer = useMutation({
