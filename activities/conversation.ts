@@ -1,4 +1,5 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { readCompanySettings } from '../api/companies/settings';
 import { defaultFlow } from '../workflows/flow/defaultFlow';
 import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/schema';
@@ -31,6 +32,9 @@ export interface ConversationSetup {
   returning: { departmentId: string; departmentName: string; agentId: string | null } | null;
 }
 
+/** How long a retried send waits for a status webhook to reveal that the previous attempt went out. */
+const LOST_SEND_WAIT_MS = 3000;
+
 export function createConversationActivities({ db, whatsapp, notify, minuteMs = 60_000 }: ActivityDeps) {
   /**
    * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
@@ -38,7 +42,7 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
    */
   async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string }) {
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, number: true } });
-    const row = await db.message.upsert({
+    let row = await db.message.upsert({
       where: { id: input.messageId },
       update: {},
       create: {
@@ -54,9 +58,10 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
         senderUserId: input.senderUserId,
       },
     });
+    if (Context.current().info.attempt > 1 && !row.waMessageId) row = await awaitLostSend(row);
     if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
     try {
-      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage);
+      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage, { callbackData: row.id });
       // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
       await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
       const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
@@ -75,6 +80,19 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
       log.warn('message not sent', { conversationId: conversation.id, kind: error.kind, code: error.code });
       throw ApplicationFailure.nonRetryable(error.message, `WhatsApp.${error.kind}`, { code: error.code });
     }
+  }
+
+  /**
+   * A retry may follow an attempt that did send but died before writing the WhatsApp id down. That
+   * message's "sent" status brings our row id back (see api/whatsapp/applyStatus.ts); give it a
+   * moment to arrive before sending again.
+   */
+  async function awaitLostSend<T extends { id: string; waMessageId: string | null }>(row: T): Promise<T> {
+    for (let waited = 0; waited < LOST_SEND_WAIT_MS && !row.waMessageId; waited += 250) {
+      await delay(250);
+      row = { ...row, waMessageId: (await db.message.findUniqueOrThrow({ where: { id: row.id }, select: { waMessageId: true } })).waMessageId };
+    }
+    return row;
   }
 
   return {

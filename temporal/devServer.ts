@@ -17,6 +17,8 @@ export interface DevServerOptions {
   namespace?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   stdio?: 'inherit' | 'ignore' | 'pipe';
+  /** Server dynamic config overrides (`KEY` → JSON value). */
+  dynamicConfig?: Record<string, unknown>;
 }
 
 export interface DevServer {
@@ -79,6 +81,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   for (const key of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${TYPE_NAMES[key.type]}`);
 
   const child = spawn(options.cliPath, args, { stdio: options.stdio ?? 'ignore', detached: false });

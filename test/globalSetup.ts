@@ -17,13 +17,15 @@ import { startDevServer, type DevServer } from '../temporal/devServer';
  */
 export default async function setup(project: TestProject) {
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  const CONTINUE_AS_NEW_SUGGESTED_AT = 300;
   base.pathname = `/orquestra_test_${Date.now()}_${process.pid}`;
   const databaseUrl = base.toString();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'orquestra-test-'));
 
   const cliPath = await ensureTemporalCli();
   const [temporal, bundle] = await Promise.all([
-    freePort().then((port) => startDevServer({ cliPath, port, logLevel: 'error' })),
+    // Continue-as-new is suggested after a few hundred events instead of thousands, so tests reach it.
+    freePort().then((port) => startDevServer({ cliPath, port, logLevel: 'error', dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': CONTINUE_AS_NEW_SUGGESTED_AT } })),
     bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }),
     createDatabaseIfMissing(databaseUrl).then(() => migrateDeploy(databaseUrl)),
   ]) as [DevServer, { code: string }, void];
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', databaseUrl);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('continueAsNewSuggestedAt', CONTINUE_AS_NEW_SUGGESTED_AT);
 
   return async () => {
     await temporal.stop();

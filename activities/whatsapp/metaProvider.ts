@@ -101,10 +101,11 @@ export function createMetaProvider(options: MetaProviderOptions): WhatsAppProvid
   }
 
   return {
-    async send(phoneNumberId, message: OutboundMessage) {
+    async send(phoneNumberId, message: OutboundMessage, sendOptions = {}) {
       const parsed = outboundMessageSchema.safeParse(message);
       if (!parsed.success) throw new WhatsAppProviderError('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), null);
-      const reply = await call<{ messages?: { id: string }[] }>(`/${phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify(toGraphMessage(parsed.data)), sends: true });
+      const body = { ...toGraphMessage(parsed.data), ...(sendOptions.callbackData ? { biz_opaque_callback_data: sendOptions.callbackData } : {}) };
+      const reply = await call<{ messages?: { id: string }[] }>(`/${phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify(body), sends: true });
       const waMessageId = reply.messages?.[0]?.id;
       if (!waMessageId) throw new WhatsAppProviderError('unknown_outcome', 'Resposta do WhatsApp sem id de mensagem', null);
       return { waMessageId };

@@ -25,7 +25,11 @@ export interface ProviderTemplate extends TemplateDefinition {
  * phone_number_id, or the WAHA session) and throws WhatsAppProviderError on failure.
  */
 export interface WhatsAppProvider {
-  send(phoneNumberId: string, message: OutboundMessage): Promise<{ waMessageId: string }>;
+  /**
+   * `callbackData` travels with the message and comes back in its status webhooks (Meta's
+   * biz_opaque_callback_data): a send whose answer was lost can still be matched to its row.
+   */
+  send(phoneNumberId: string, message: OutboundMessage, options?: { callbackData?: string }): Promise<{ waMessageId: string }>;
   markRead(phoneNumberId: string, waMessageId: string, options?: { typing?: boolean }): Promise<void>;
   uploadMedia(phoneNumberId: string, file: { data: Buffer; mimeType: string; fileName?: string }): Promise<{ mediaId: string }>;
   /** Downloads at once: Meta's media URLs live about five minutes. */

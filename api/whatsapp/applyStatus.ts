@@ -8,6 +8,20 @@ const FROM_META = { sent: 'SENT', delivered: 'DELIVERED', read: 'READ', failed: 
 
 export type ApplyStatusResult = { outcome: 'applied' | 'stale' | 'ignored'; messageId?: string; conversationId?: string; status?: MessageStatus } | { outcome: 'missing' };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A send whose answer never reached us (the worker died between Meta's 200 and our write) left its
+ * row without a WhatsApp id; the status carries our row id back, so the row learns its id here and
+ * the send's retry finds the message already sent instead of sending it twice.
+ */
+async function adoptLostSend(sql: Sql, numberId: string, update: StatusUpdate): Promise<boolean> {
+  const rowId = update.biz_opaque_callback_data;
+  if (!rowId || !UUID.test(rowId)) return false;
+  const adopted = await sql.query(`UPDATE "Message" SET "waMessageId" = $3 WHERE "id" = $1 AND "numberId" = $2 AND "waMessageId" IS NULL AND "direction" = 'OUTBOUND'`, [rowId, numberId, update.id]);
+  return (adopted.rowCount ?? 0) > 0;
+}
+
 /**
  * Statuses only move forward (a late "delivered" never undoes "read"), and one may arrive before we
  * stored the message it describes: then it is reported missing and the event is retried later.
@@ -33,6 +47,6 @@ export async function applyStatus(sql: Sql, numberId: string, update: StatusUpda
     [numberId, update.id, lower, status, at, ...failure],
   );
   const row = result.rows[0];
-  if (!row) return { outcome: 'missing' };
+  if (!row) return (await adoptLostSend(sql, numberId, update)) ? applyStatus(sql, numberId, update) : { outcome: 'missing' };
   return { outcome: row.moved ? 'applied' : 'stale', messageId: row.id, conversationId: row.conversationId, status };
 }

@@ -47,6 +47,8 @@ export const statusSchema = z.looseObject({
   status: z.enum(['sent', 'delivered', 'read', 'failed', 'deleted', 'warning']).or(z.string()),
   timestamp: z.string(),
   recipient_id: z.string(),
+  /** Echo of what we sent as biz_opaque_callback_data: our message row's id. */
+  biz_opaque_callback_data: z.string().optional(),
   conversation: z.looseObject({ id: z.string().optional() }).optional(),
   pricing: z.looseObject({ billable: z.boolean().optional(), category: z.string().optional(), pricing_model: z.string().optional() }).optional(),
   errors: z.array(errorSchema).optional(),

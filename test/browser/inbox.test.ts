@@ -141,6 +141,18 @@ describe('the agent inbox in a browser', () => {
     await page.getByRole('tab', { name: /Resolvidas/ }).click();
     await expect.poll(() => page.locator('[data-conversation-id]', { hasText: 'Joana Cliente' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await page.close();
+
+    // On a phone the list and the chat take turns on the screen.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'pt-BR' });
+    await signIn(phone, company.users.agentA.email);
+    await phone.goto(`${api.url}/inbox?tab=resolved`);
+    await phone.locator('[data-conversation-id]', { hasText: 'Joana Cliente' }).click();
+    await expect.poll(() => phone.getByRole('log').getByText('Quero um orçamento de 200 camisetas').isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(phone, 'inbox-mobile-chat');
+    await phone.getByRole('button', { name: 'Voltar para a lista' }).click();
+    await phone.locator('[data-conversation-id]').first().waitFor();
+    await screenshot(phone, 'inbox-mobile-list');
+    await phone.close();
   }, 120_000);
 
   test('when the agent uses a quick reply and leaves a note, then the customer gets the reply but never the note; a supervisor transfers to Financeiro and its agent sees it arrive', async () => {
@@ -192,6 +204,16 @@ describe('the agent inbox in a browser', () => {
     const supervisorPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
     await signIn(supervisorPage, company.users.supervisor.email);
     await supervisorPage.goto(`${api.url}/inbox/${conversationId}?tab=all`);
+    // Supervisors hear every status change; the customer reading turns the agent's ticks blue.
+    const quoteBubble = supervisorPage.getByRole('log').locator('[data-side="agent"]', { hasText: 'Para o orçamento' });
+    await quoteBubble.waitFor({ timeout: 10_000 });
+    const read = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone_number_id: PHONE_NUMBER_ID }) });
+    expect(read.status).toBe(200);
+    await expect.poll(() => quoteBubble.getAttribute('data-status'), { timeout: 10_000 }).toBe('READ');
+    await supervisorPage.getByTitle('Equipe agora').click();
+    await expect.poll(() => supervisorPage.getByText(/AgentA .*/).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(supervisorPage, 'inbox-supervisor-team');
+    await supervisorPage.keyboard.press('Escape');
     await supervisorPage.getByRole('button', { name: 'Transferir' }).click();
     const dialog = supervisorPage.getByRole('dialog', { name: 'Transferir conversa' });
     await dialog.getByRole('combobox', { name: 'Departamento' }).selectOption({ label: 'Financeiro' });

@@ -13,7 +13,7 @@ export type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; ty
  * Cloud API client, and the customer sees the bot's messages. Each rig has its own number, company
  * and task queue, so test files run side by side.
  */
-export async function startConversationRig(options: { label: string; phoneNumberId: string; minuteMs?: number }) {
+export async function startConversationRig(options: { label: string; phoneNumberId: string; minuteMs?: number; inProcessWorker?: boolean }) {
   const token = `rig-token-${randomUUID()}`;
   const taskQueue = `test-conversation-${randomUUID()}`;
   const apiPort = await freePort();
@@ -28,7 +28,7 @@ export async function startConversationRig(options: { label: string; phoneNumber
   const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: token });
   const [api, worker] = await Promise.all([
     startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: token }),
-    startTestWorker(taskQueue, { whatsapp, minuteMs: options.minuteMs }),
+    options.inProcessWorker === false ? undefined : startTestWorker(taskQueue, { whatsapp, minuteMs: options.minuteMs }),
   ]);
   const company: CompanyFixture = await createCompanyFixture(options.label);
   await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: options.phoneNumberId, displayPhoneNumber: '+55 11 4000-0077', name: 'Atendimento' } });
@@ -59,7 +59,8 @@ export async function startConversationRig(options: { label: string; phoneNumber
 
   return {
     api,
-    worker,
+    taskQueue,
+    token,
     company,
     sandboxUrl,
     customerSays,
@@ -68,7 +69,7 @@ export async function startConversationRig(options: { label: string; phoneNumber
     queued,
     async stop() {
       await api.close();
-      await worker.stop();
+      await worker?.stop();
       await sandbox.stop();
     },
   };

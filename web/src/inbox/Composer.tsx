@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import { Clock4, Lock, MessageSquareText, SendHorizontal, Smile, StickyNote } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
 import { errorMessage } from '../lib/errorMessage';
 import type { Conversation, QuickReply } from '../lib/types';
 import { Button } from '../ui/Button';
@@ -10,6 +11,12 @@ import { toast } from '../ui/toastStore';
 import { addNoteToCache } from './conversationCache';
 import { addNote, sendTyping } from './inboxApi';
 import { QuickReplyPopup, useQuickReplies } from './QuickReplyPopup';
+
+/** What the agent was writing in each conversation, kept while they hop between chats. */
+const useDrafts = create<{ drafts: Record<string, string>; set: (id: string, text: string) => void }>()((set) => ({
+  drafts: {},
+  set: (id, text) => set((s) => ({ drafts: { ...s.drafts, [id]: text } })),
+}));
 
 /** WhatsApp's limit for a text message. */
 const MAX_LENGTH = 4096;
@@ -30,7 +37,14 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<ComposerMode>(replyBlocked ? 'note' : 'reply');
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => useDrafts.getState().drafts[conversation.id] ?? '');
+  const setDraft = useDrafts((s) => s.set);
+  const setText = (value: string | ((current: string) => string)) =>
+    setTextState((current) => {
+      const next = typeof value === 'function' ? value(current) : value;
+      setDraft(conversation.id, next);
+      return next;
+    });
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [dismissedSlash, setDismissedSlash] = useState(false);

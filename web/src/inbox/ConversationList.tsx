@@ -104,7 +104,7 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
 
   return (
     <section aria-label={t('inbox.list.ariaLabel')} className="flex h-full min-h-0 flex-col border-r border-zinc-200 bg-white">
-      <header className="flex h-14 shrink-0 items-center gap-2 px-4">
+      <header className="relative flex h-14 shrink-0 items-center gap-2 px-4">
         <h1 className="text-lg font-semibold tracking-tight whitespace-nowrap text-zinc-900">{t('inbox.title')}</h1>
         <span
           data-testid="realtime-state"

@@ -36,10 +36,13 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
     return mine.length ? mine : EMPTY;
   }, [outbox, conversation.id]);
 
-  const entries = useMemo(
-    () => buildTimeline(messages.data?.pages.map((p) => p.items) ?? [], pending, notes.data?.items ?? [], me.id),
-    [messages.data, pending, notes.data, me.id],
-  );
+  const entries = useMemo(() => {
+    const pages = messages.data?.pages.map((p) => p.items) ?? [];
+    // Notes come in one request; until older messages are loaded, older notes wait with them.
+    const oldest = messages.hasNextPage ? pages.at(-1)?.at(-1)?.createdAt : undefined;
+    const shownNotes = (notes.data?.items ?? []).filter((n) => !oldest || n.createdAt >= oldest);
+    return buildTimeline(pages, pending, shownNotes, me.id);
+  }, [messages.data, messages.hasNextPage, pending, notes.data, me.id]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);

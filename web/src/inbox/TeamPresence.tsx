@@ -47,7 +47,8 @@ export function TeamPresence() {
   const online = team.filter((u) => u.status === 'ONLINE').length;
 
   return (
-    <div ref={container} className="relative">
+    // Positioned against the list's header (not this button), so the panel spans the list instead of overflowing it.
+    <div ref={container}>
       <Button variant={open ? 'accentGhost' : 'ghost'} size="sm" title={t('inbox.team.title')} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} className="h-8 gap-1.5 px-2 text-xs">
         <UsersRound aria-hidden="true" className="size-4" />
         <span className="tabular-nums" aria-label={t('inbox.team.online', { count: online })}>
@@ -55,7 +56,7 @@ export function TeamPresence() {
         </span>
       </Button>
       {open && (
-        <div id={panelId} className="absolute top-full right-0 z-30 mt-1 w-72 rounded-xl border border-zinc-200 bg-white shadow-xl">
+        <div id={panelId} className="absolute inset-x-3 top-full z-30 -mt-1 rounded-xl border border-zinc-200 bg-white shadow-xl">
           <p className="border-b border-zinc-100 px-4 py-2.5 text-xs font-semibold text-zinc-500">{t('inbox.team.title')}</p>
           {users.isPending ? (
             <p className="flex items-center gap-2 px-4 py-3 text-sm text-zinc-500">

@@ -52,6 +52,8 @@ function debounced(fn: () => void, ms: number) {
 function handlers(queryClient: QueryClient) {
   const me = () => useSessionStore.getState().user?.id;
   const openId = () => useRealtimeStore.getState().openConversationId;
+  /** A queue entry rings once, however many updates (escalations, counters) follow it. */
+  const announced = new Set<string>();
   const refreshLists = debounced(() => void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists }), 250);
 
   const onConversation = (kind: string) => (event: WithConversation) => {
@@ -60,8 +62,11 @@ function handlers(queryClient: QueryClient) {
     if (row) patchConversation(queryClient, event.conversationId, 'contact' in row ? (row as unknown as Conversation) : scalarPatch(row));
     refreshLists();
     void queryClient.invalidateQueries({ queryKey: queryKeys.assignments(event.conversationId) });
-    const status = row?.status;
-    if (status === 'QUEUED' && before?.status !== 'QUEUED' && kind !== 'closed') notify('queued', event.conversationId);
+    const entry = `${event.conversationId}:${String(row?.queuedAt ?? '')}`;
+    if (row?.status === 'QUEUED' && before?.status !== 'QUEUED' && !announced.has(entry)) {
+      announced.add(entry);
+      notify('queued', event.conversationId);
+    }
     if (row?.assigneeId === me() && before?.assigneeId !== me() && kind === 'assigned') notify('assigned', event.conversationId);
   };
 
