@@ -2,7 +2,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, onTestFinished as onTeardown, test } from 'vitest';
 import { weekdays } from '../../api/departments/schemas';
 import { eventually, login, testDb } from '../../test/harness';
-import { replay } from '../../test/replay';
+import { recordHistory, replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
 import { startConversationRig, visibleText, type ConversationRig } from './conversationRig';
 
@@ -103,7 +103,9 @@ describe('a conversation from first contact to the returning customer', () => {
       `${agentA.name} transferiu para Financeiro: “Cliente quer segunda via do boleto”`,
       `${agentB.name} encerrou a conversa`,
     ]);
-    await expect(replay(await rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).fetchHistory())).resolves.toBeUndefined();
+    const firstHistory = await rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).fetchHistory();
+    await expect(replay(firstHistory)).resolves.toBeUndefined();
+    await recordHistory('conversation-escalated-transferred-closed', conversationWorkflowId(conversation.id));
 
     // A week later (for the offer, any time within 30 days) the customer writes again.
     const before = (await rig.received(waId)).length;
@@ -119,6 +121,8 @@ describe('a conversation from first contact to the returning customer', () => {
     const back = await eventually(() => rig.conversationOf(waId), (c) => c.status === 'ASSIGNED', 15_000);
     expect(back).toMatchObject({ id: second.id, departmentId: departments().b, assigneeId: agentB.id });
     expect(visibleText((await rig.received(waId)).at(-1)!)).toBe('Certo! Vou te encaminhar de volta para o Financeiro.');
+    expect((await bruno.api.post(`/api/conversations/${second.id}/close`)).status).toBe(200);
+    await recordHistory('conversation-returning-customer', conversationWorkflowId(second.id));
     await presence(agentB.email, 'OFFLINE');
   });
 

@@ -124,7 +124,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
               <span data-testid="chat-contact-name" className="truncate text-[15px] font-semibold text-zinc-900">
                 {name}
               </span>
-              <Badge tone={statusTone[conversation.status]} className="shrink-0 py-0! text-[11px]!">
+              <Badge tone={statusTone[conversation.status]} className="hidden shrink-0 py-0! text-[11px]! @md:inline-flex">
                 {t(`inbox.status.${conversation.status}`)}
               </Badge>
             </span>
@@ -174,9 +174,9 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
             </Button>
           )}
           {canAct && conversation.status === 'RESOLVED' && (
-            <Button variant="secondary" size="sm" onClick={() => actions.reopen.mutate()} loading={actions.reopen.isPending}>
+            <Button variant="secondary" size="sm" onClick={() => actions.reopen.mutate()} loading={actions.reopen.isPending} aria-label={t('inbox.actions.reopen')} title={t('inbox.actions.reopen')}>
               {!actions.reopen.isPending && <RotateCcw aria-hidden="true" className="size-4" />}
-              {t('inbox.actions.reopen')}
+              <span className="hidden @2xl:inline">{t('inbox.actions.reopen')}</span>
             </Button>
           )}
           <Button

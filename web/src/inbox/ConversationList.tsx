@@ -130,7 +130,18 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
         </span>
       </header>
 
-      <div role="tablist" aria-label={t('inbox.tabs.label')} className="flex shrink-0 gap-1 border-b border-zinc-200 px-3">
+      <div
+        role="tablist"
+        aria-label={t('inbox.tabs.label')}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+          const next = tabs[(tabs.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+          const tablist = event.currentTarget;
+          onTab(next);
+          requestAnimationFrame(() => tablist.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus());
+        }}
+        className="flex shrink-0 gap-1 overflow-x-auto border-b border-zinc-200 px-3"
+      >
         {tabs.map((key) => {
           const Icon = tabIcons[key];
           const active = key === tab;
@@ -139,14 +150,17 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
               key={key}
               type="button"
               role="tab"
+              data-tab={key}
               aria-selected={active}
+              tabIndex={active ? 0 : -1}
               onClick={() => onTab(key)}
               className={clsx(
                 '-mb-px flex h-10 items-center gap-1.5 border-b-2 px-2.5 text-sm font-medium transition-colors',
                 active ? 'border-emerald-600 text-emerald-700' : 'border-transparent text-zinc-500 hover:text-zinc-800',
               )}
             >
-              <Icon aria-hidden="true" className="size-4" />
+              {/* Four tabs share 320 px on a laptop: the icons go first. */}
+              <Icon aria-hidden="true" className={clsx('size-4', tabs.length > 3 && 'hidden 2xl:block')} />
               {t(`inbox.tabs.${key}`)}
               {(key === 'mine' || key === 'queue') && <TabCount tab={key} active={active} />}
             </button>
