@@ -11,6 +11,8 @@ import { authRouter } from './auth/router';
 import type { AppDeps } from './deps';
 import { companyRouter } from './companies/router';
 import { conversationsRouter } from './conversations/router';
+import { mediaRouter } from './media/router';
+import { createLocalMediaStorage } from './media/storage';
 import { departmentsRouter } from './departments/router';
 import { errorHandler, routeNotFound } from './errors';
 import { healthRouter } from './health/router';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use(authenticate(deps.db, deps.tokens), limits.perUser);
   api.use('/users', usersRouter(deps.temporal));
   api.use('/company', companyRouter());
+  api.use('/media', mediaRouter(createLocalMediaStorage(deps.config.MEDIA_DIR)));
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());
   api.use('/quick-replies', quickRepliesRouter());

@@ -12,7 +12,7 @@ const demoBusinessHours = {
 
 export const demoDepartments = [
   { slug: 'laboratorio', name: 'Laboratório', color: '#0ea5e9', greeting: 'Olá! Você está falando com o Laboratório.', agent: { name: 'Lara Lima', email: 'laboratorio@demo.local' } },
-  { slug: 'comercial', name: 'Comercial', color: '#22c55e', greeting: 'Olá! Você está falando com o Comercial.', agent: { name: 'Carlos Costa', email: 'comercial@demo.local' } },
+  { slug: 'comercial', name: 'Comercial', color: '#22c55e', greeting: 'Olá! Você está falando com o Comercial.', assignmentStrategy: 'ROUND_ROBIN', agent: { name: 'Carlos Costa', email: 'comercial@demo.local' } },
   { slug: 'financeiro', name: 'Financeiro', color: '#f59e0b', greeting: 'Olá! Você está falando com o Financeiro.', agent: { name: 'Fernanda Freitas', email: 'financeiro@demo.local' } },
   { slug: 'administrativo', name: 'Administrativo', color: '#a855f7', greeting: 'Olá! Você está falando com o Administrativo.', agent: { name: 'André Alves', email: 'administrativo@demo.local' } },
 ] as const;
@@ -28,16 +28,31 @@ export const demoLogins = [
  * are never created in production.
  */
 export async function seedDemo(db: Db, options: { production: boolean; sandboxNumber?: boolean }) {
-  const company = await db.company.upsert({ where: { slug: 'demo' }, update: {}, create: { name: 'Demo', slug: 'demo' } });
+  // Agents sign their messages, so the demo shows who answers.
+  const company = await db.company.upsert({ where: { slug: 'demo' }, update: {}, create: { name: 'Demo', slug: 'demo', settings: { agentMessagePrefix: true } } });
   const departments = new Map<string, string>();
   for (const d of demoDepartments) {
     const department = await db.department.upsert({
       where: { companyId_slug: { companyId: company.id, slug: d.slug } },
       update: {},
-      create: { companyId: company.id, slug: d.slug, name: d.name, color: d.color, greeting: d.greeting, responseTimeoutMinutes: 10, businessHours: demoBusinessHours },
+      create: {
+        companyId: company.id,
+        slug: d.slug,
+        name: d.name,
+        color: d.color,
+        greeting: d.greeting,
+        responseTimeoutMinutes: 10,
+        businessHours: demoBusinessHours,
+        assignmentStrategy: 'assignmentStrategy' in d ? d.assignmentStrategy : 'MANUAL',
+      },
     });
     departments.set(d.name, department.id);
   }
+  // A Laboratório customer nobody answers in time goes to Administrativo.
+  await db.department.updateMany({
+    where: { companyId: company.id, slug: 'laboratorio', escalationDepartmentId: null },
+    data: { escalationDepartmentId: departments.get('Administrativo')! },
+  });
   if (options.production) return { company, users: [] };
 
   // The sandbox's default number (sandbox/config.ts), so customers played on the test phone reach Demo.

@@ -178,3 +178,20 @@ export async function announceTyping(ctx: RequestContext, conversationId: string
     payload: { userId: ctx.principal.userId, name: user.name },
   });
 }
+
+/** The agent has seen the customer's messages: the unread badge clears on every screen. */
+export async function markConversationRead(ctx: RequestContext, conversationId: string) {
+  const conversation = await getConversation(ctx, conversationId);
+  if (conversation.unreadCount === 0) return conversation;
+  await ctx.db.conversation.updateMany({ where: { id: conversationId }, data: { unreadCount: 0 } });
+  const updated = await getConversation(ctx, conversationId);
+  await createRealtimeNotifier(ctx.db)({
+    type: 'conversation.updated',
+    companyId: ctx.principal.companyId,
+    conversationId,
+    departmentId: updated.departmentId,
+    userIds: updated.assigneeId ? [updated.assigneeId] : [],
+    payload: { conversation: updated },
+  });
+  return updated;
+}

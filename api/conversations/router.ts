@@ -5,7 +5,7 @@ import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody, parseQuery } from '../http/validate';
 import { agentMessageSchema, assignSchema, listConversationsQuerySchema, listMessagesQuerySchema, transferSchema } from './schemas';
-import { acceptConversation, announceTyping, assignConversation, closeConversation, reopenConversation, sendAgentMessage, transferConversation } from './actions';
+import { acceptConversation, announceTyping, markConversationRead, assignConversation, closeConversation, reopenConversation, sendAgentMessage, transferConversation } from './actions';
 import { getConversation, listAssignments, listConversations, listMessages } from './service';
 
 export function conversationsRouter(temporal: Client, taskQueue: string) {
@@ -38,6 +38,9 @@ export function conversationsRouter(temporal: Client, taskQueue: string) {
   });
   router.post('/:id/reopen', attendants, async (req, res) => {
     res.json(await reopenConversation(contextOf(req), temporal, taskQueue, id(req)));
+  });
+  router.post('/:id/read', attendants, async (req, res) => {
+    res.json(await markConversationRead(contextOf(req), id(req)));
   });
   router.post('/:id/typing', attendants, async (req, res) => {
     await announceTyping(contextOf(req), id(req));

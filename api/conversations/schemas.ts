@@ -13,6 +13,8 @@ export const listConversationsQuerySchema = pageQuerySchema.extend({
   departmentId: z.uuid().optional(),
   assigneeId: z.union([z.uuid(), z.literal('me')]).optional(),
   numberId: z.uuid().optional(),
+  /** A customer's earlier conversations, for the customer panel. */
+  contactId: z.uuid().optional(),
   q: z.string().max(100).optional(),
 });
 

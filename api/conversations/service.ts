@@ -33,7 +33,7 @@ export const conversationSelect = {
   createdAt: true,
   number: { select: { id: true, displayPhoneNumber: true, name: true } },
   contact: { select: { id: true, waId: true, phone: true, name: true, profileName: true } },
-  messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, createdAt: true } },
+  messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, senderUserId: true, createdAt: true } },
 } satisfies Prisma.ConversationSelect;
 
 type Row = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
@@ -50,6 +50,7 @@ export async function listConversations(ctx: RequestContext, query: z.infer<type
         query.departmentId ? { departmentId: query.departmentId } : {},
         query.assigneeId ? { assigneeId: query.assigneeId === 'me' ? ctx.principal.userId : query.assigneeId } : {},
         query.numberId ? { numberId: query.numberId } : {},
+        query.contactId ? { contactId: query.contactId } : {},
         q
           ? {
               OR: [

@@ -4,12 +4,15 @@ import { idParam } from '../http/ids';
 import { parseBody } from '../http/validate';
 import { createDepartmentSchema, setMembersSchema, updateDepartmentSchema } from './schemas';
 import { departmentQueue } from '../conversations/service';
-import { createDepartment, deleteDepartment, getDepartment, listDepartments, updateDepartment } from './service';
+import { createDepartment, deleteDepartment, departmentDirectory, getDepartment, listDepartments, updateDepartment } from './service';
 
 export function departmentsRouter() {
   const router = Router();
   router.get('/', async (req, res) => {
     res.json(await listDepartments(contextOf(req)));
+  });
+  router.get('/directory', async (req, res) => {
+    res.json(await departmentDirectory(contextOf(req)));
   });
   router.get('/:id', async (req, res) => {
     res.json(await getDepartment(contextOf(req), idParam(req, 'Departamento')));

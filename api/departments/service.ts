@@ -107,3 +107,9 @@ export async function deleteDepartment(ctx: RequestContext, id: string) {
     await recordAudit(tx, ctx, { action: 'department.delete', entity: 'department', entityId: id, metadata: { name: existing.name } });
   });
 }
+
+/** Every active department by name, for every role: where an agent may transfer a conversation. */
+export async function departmentDirectory(ctx: RequestContext) {
+  const items = await ctx.db.department.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, color: true } });
+  return { items };
+}

@@ -5,7 +5,7 @@ import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody, parseQuery } from '../http/validate';
 import { createUserSchema, listUsersQuerySchema, presenceUpdateSchema, updateUserSchema } from './schemas';
-import { createUser, deactivateUser, getUser, listUsers, setPresence, updateUser } from './service';
+import { createUser, deactivateUser, getUser, listUsers, setPresence, updateUser, userDirectory } from './service';
 
 export function usersRouter(temporal: Client) {
   const router = Router();
@@ -14,6 +14,9 @@ export function usersRouter(temporal: Client) {
     const user = await setPresence(ctx, parseBody(presenceUpdateSchema, req).status);
     if (user.status === 'ONLINE') await nudgeQueues(temporal, ctx.db, { userId: user.id });
     res.json(user);
+  });
+  router.get('/directory', async (req, res) => {
+    res.json(await userDirectory(contextOf(req)));
   });
   router.get('/', requireRole('ADMIN', 'SUPERVISOR'), async (req, res) => {
     res.json(await listUsers(contextOf(req), parseQuery(listUsersQuerySchema, req)));

@@ -118,3 +118,18 @@ export async function setPresence(ctx: RequestContext, status: z.infer<typeof pr
   });
   return toPublicUser(user);
 }
+
+/**
+ * Who works here, for every role: names beside messages and transfers, presence and load in the
+ * inbox. No e-mail or settings: only what a colleague sees.
+ */
+export async function userDirectory(ctx: RequestContext) {
+  const users = await ctx.db.user.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, role: true, status: true, maxConcurrentChats: true, memberships: { select: { departmentId: true } } },
+  });
+  const load = await ctx.db.conversation.groupBy({ by: ['assigneeId'], where: { status: 'ASSIGNED', assigneeId: { in: users.map((u) => u.id) } }, _count: { _all: true } });
+  const open = new Map(load.map((l) => [l.assigneeId, l._count._all]));
+  return { items: users.map(({ memberships, ...u }) => ({ ...u, departmentIds: memberships.map((m) => m.departmentId), openConversations: open.get(u.id) ?? 0 })) };
+}

@@ -6,7 +6,9 @@ const RANK: Record<MessageStatus, number> = { RECEIVED: 0, QUEUED: 0, UNKNOWN: 0
 const TIMESTAMP_COLUMN = { SENT: 'sentAt', DELIVERED: 'deliveredAt', READ: 'readAt', FAILED: 'failedAt' } as const;
 const FROM_META = { sent: 'SENT', delivered: 'DELIVERED', read: 'READ', failed: 'FAILED' } as const;
 
-export type ApplyStatusResult = { outcome: 'applied' | 'stale' | 'ignored'; messageId?: string; conversationId?: string; status?: MessageStatus } | { outcome: 'missing' };
+export type ApplyStatusResult =
+  | { outcome: 'applied' | 'stale' | 'ignored'; messageId?: string; conversationId?: string; departmentId?: string | null; assigneeId?: string | null; status?: MessageStatus }
+  | { outcome: 'missing' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,17 +38,19 @@ export async function applyStatus(sql: Sql, numberId: string, update: StatusUpda
   const column = TIMESTAMP_COLUMN[status];
   const failure = status === 'FAILED' ? [error?.code ?? null, error?.error_data?.details ?? error?.message ?? error?.title ?? null] : [null, null];
   // The column name comes from the fixed map above, never from input.
-  const result = await sql.query<{ id: string; conversationId: string; moved: boolean }>(
+  const result = await sql.query<{ id: string; conversationId: string; departmentId: string | null; assigneeId: string | null; moved: boolean }>(
     `UPDATE "Message" SET
        "status" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) THEN $4::"MessageStatus" ELSE "status" END,
        "${column}" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) THEN $5 ELSE COALESCE("${column}", $5) END,
        "errorCode" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) AND $4::"MessageStatus" = 'FAILED' THEN $6 ELSE "errorCode" END,
        "errorMessage" = CASE WHEN "status" = ANY($3::"MessageStatus"[]) AND $4::"MessageStatus" = 'FAILED' THEN $7 ELSE "errorMessage" END
      WHERE "numberId" = $1 AND "waMessageId" = $2
-     RETURNING "id", "conversationId", ("status" = $4::"MessageStatus") AS moved`,
+     RETURNING "id", "conversationId", ("status" = $4::"MessageStatus") AS moved,
+       (SELECT c."departmentId" FROM "Conversation" c WHERE c."id" = "Message"."conversationId") AS "departmentId",
+       (SELECT c."assigneeId" FROM "Conversation" c WHERE c."id" = "Message"."conversationId") AS "assigneeId"`,
     [numberId, update.id, lower, status, at, ...failure],
   );
   const row = result.rows[0];
   if (!row) return (await adoptLostSend(sql, numberId, update)) ? applyStatus(sql, numberId, update) : { outcome: 'missing' };
-  return { outcome: row.moved ? 'applied' : 'stale', messageId: row.id, conversationId: row.conversationId, status };
+  return { outcome: row.moved ? 'applied' : 'stale', messageId: row.id, conversationId: row.conversationId, departmentId: row.departmentId, assigneeId: row.assigneeId, status };
 }

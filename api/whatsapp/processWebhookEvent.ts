@@ -45,7 +45,14 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
     if (message.media && !existing.mediaId) await attachMedia(deps, existing, message.media);
     return;
   }
-  deps.publish({ type: 'message.new', companyId: number.companyId, conversationId: stored.conversationId, departmentId: stored.conversation?.departmentId ?? null, payload: { message: stored.message, conversation: stored.conversation } });
+  deps.publish({
+    type: 'message.new',
+    companyId: number.companyId,
+    conversationId: stored.conversationId,
+    departmentId: stored.conversation?.departmentId ?? null,
+    userIds: stored.conversation?.assigneeId ? [stored.conversation.assigneeId] : [],
+    payload: { message: stored.message, conversation: stored.conversation },
+  });
   await deps.deliver({ id: stored.conversationId, companyId: number.companyId }, toSignal(stored.message.id, message));
   // After the message is visible: a slow or failed download (retried with the event) never hides it.
   if (message.media) await attachMedia(deps, stored.message, message.media);
@@ -53,8 +60,18 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
 
 async function attachMedia(deps: ProcessDeps, message: { id: string; companyId: string; conversationId: string; mediaId: string | null }, media: NonNullable<NormalisedInbound['media']>) {
   await storeInboundMedia({ db: deps.db, ...deps.media }, message, media);
-  const withMedia = await deps.db.message.findUniqueOrThrow({ where: { id: message.id }, include: { media: { select: { id: true, mimeType: true, sizeBytes: true, fileName: true } } } });
-  deps.publish({ type: 'message.updated', companyId: message.companyId, conversationId: message.conversationId, departmentId: null, payload: { message: withMedia } });
+  const { conversation, ...withMedia } = await deps.db.message.findUniqueOrThrow({
+    where: { id: message.id },
+    include: { media: { select: { id: true, mimeType: true, sizeBytes: true, fileName: true } }, conversation: { select: { departmentId: true, assigneeId: true } } },
+  });
+  deps.publish({
+    type: 'message.updated',
+    companyId: message.companyId,
+    conversationId: message.conversationId,
+    departmentId: conversation.departmentId,
+    userIds: conversation.assigneeId ? [conversation.assigneeId] : [],
+    payload: { message: withMedia },
+  });
 }
 
 /**
@@ -100,7 +117,14 @@ export async function handleCloudApiEvent(deps: ProcessDeps, event: StoredEvent)
         continue;
       }
       if (result.outcome === 'applied' && result.conversationId) {
-        deps.publish({ type: 'message.status', companyId: number.companyId, conversationId: result.conversationId, departmentId: null, payload: { messageId: result.messageId, status: result.status } });
+        deps.publish({
+      type: 'message.status',
+      companyId: number.companyId,
+      conversationId: result.conversationId,
+      departmentId: result.departmentId ?? null,
+      userIds: result.assigneeId ? [result.assigneeId] : [],
+      payload: { messageId: result.messageId, status: result.status },
+    });
       }
     }
   }

@@ -4,7 +4,7 @@ import type { Sql } from './sql';
 export interface StoredInbound {
   /** Null when Meta repeated a message we already hold. */
   message: ({ id: string; companyId: string; conversationId: string; mediaId: string | null } & Record<string, unknown>) | null;
-  conversation: ({ id: string; departmentId: string | null } & Record<string, unknown>) | null;
+  conversation: ({ id: string; departmentId: string | null; assigneeId: string | null } & Record<string, unknown>) | null;
   conversationId: string;
 }
 

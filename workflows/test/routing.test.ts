@@ -287,3 +287,42 @@ describe('agent actions', () => {
     expect(typing!.payload).toEqual({ conversationId: conversation.id, userId: users().agentA.id, name: users().agentA.name });
   });
 });
+
+describe('what the inbox needs around a conversation', () => {
+  test('when agents look up colleagues, departments, a customer’s media and earlier conversations, then they get them within their company and departments', async () => {
+    const conversation = await rig.queued('5511933330081', 'comercial');
+    const ana = await login(rig.api.url, users().agentA.email);
+    const bruno = await login(rig.api.url, users().agentB.email);
+
+    const people = await ana.api.get('/api/users/directory');
+    expect(people.status).toBe(200);
+    expect(people.body.items.find((u: any) => u.id === users().agentB.id)).toEqual({
+      id: users().agentB.id,
+      name: users().agentB.name,
+      role: 'AGENT',
+      status: expect.any(String),
+      maxConcurrentChats: expect.any(Number),
+      departmentIds: [departments().b],
+      openConversations: expect.any(Number),
+    });
+    expect(JSON.stringify(people.body)).not.toContain('@');
+    const targets = await ana.api.get('/api/departments/directory');
+    expect(targets.body.items.map((d: any) => d.id).sort()).toEqual([departments().a, departments().b].sort());
+
+    const bytes = Buffer.from('fake-png-bytes');
+    const key = `test/${conversation.id}.png`;
+    await (await import('../../api/media/storage')).createLocalMediaStorage(rig.api.config.MEDIA_DIR).put(key, bytes);
+    const media = await db().media.create({ data: { companyId: rig.company.companyId, storageKey: key, mimeType: 'image/png', sizeBytes: bytes.length, sha256: 'x', fileName: 'foto.png' } });
+    await db().message.create({ data: { companyId: rig.company.companyId, conversationId: conversation.id, numberId: conversation.numberId, direction: 'INBOUND', type: 'image', status: 'RECEIVED', mediaId: media.id } });
+    const file = await fetch(`${rig.api.url}/api/media/${media.id}`, { headers: { authorization: `Bearer ${ana.accessToken}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(`${rig.api.url}/api/media/${media.id}`, { headers: { authorization: `Bearer ${bruno.accessToken}` } })).status).toBe(404);
+
+    await db().conversation.update({ where: { id: conversation.id }, data: { unreadCount: 3 } });
+    expect((await ana.api.post(`/api/conversations/${conversation.id}/read`)).body.unreadCount).toBe(0);
+    const earlier = await ana.api.get(`/api/conversations?contactId=${conversation.contactId}`);
+    expect(earlier.body.items.map((c: any) => c.id)).toEqual([conversation.id]);
+  });
+});

@@ -58,7 +58,14 @@ async function handleAck(deps: WahaProcessDeps, number: RoutedNumber, envelope: 
   });
   if (result.outcome === 'missing') return { outcome: 'DEFERRED', note: `ack ${ack.ackName ?? ack.ack} de uma mensagem ainda não registrada` };
   if (result.outcome === 'applied' && result.conversationId) {
-    deps.publish({ type: 'message.status', companyId: number.companyId, conversationId: result.conversationId, departmentId: null, payload: { messageId: result.messageId, status: result.status } });
+    deps.publish({
+      type: 'message.status',
+      companyId: number.companyId,
+      conversationId: result.conversationId,
+      departmentId: result.departmentId ?? null,
+      userIds: result.assigneeId ? [result.assigneeId] : [],
+      payload: { messageId: result.messageId, status: result.status },
+    });
   }
   return { outcome: 'PROCESSED' };
 }
