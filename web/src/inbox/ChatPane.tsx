@@ -12,16 +12,16 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Skeleton } from '../ui/Skeleton';
 import { Composer, WindowClosedNotice } from './Composer';
-import { markReadLocally } from './conversationCache';
 import { contactName, formatPhone, windowOpen } from './display';
 import { MessageTimeline } from './MessageTimeline';
 import { useSendMessage, type PendingMessage } from './outbox';
+import { markRead, mayMarkRead, tabVisible } from './readReceipts';
 import { useTypist } from './realtime';
 import { TransferDialog } from './TransferDialog';
 import { useConversationActions } from './useConversationActions';
 import { useConversation } from './useInboxQueries';
 import { useNow } from './useNow';
-import { usePeople } from './usePeople';
+import { personName, usePeople } from './usePeople';
 
 interface ChatPaneProps {
   conversationId: string;
@@ -55,7 +55,8 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
-  const { byId: people, departmentsById } = usePeople();
+  const people = usePeople();
+  const { departmentsById } = people;
   const actions = useConversationActions(conversation.id);
   const send = useSendMessage(conversation.id);
   const typist = useTypist(conversation.id);
@@ -63,13 +64,22 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
   const [windowRefused, setWindowRefused] = useState(false);
 
+  // Opening a conversation reads it; one that gathered messages while the tab was hidden is read on return.
+  const mayRead = mayMarkRead(conversation, me);
+  const hasUnread = conversation.unreadCount > 0;
   useEffect(() => {
-    if (conversation.unreadCount > 0) markReadLocally(queryClient, conversation.id);
-  }, [conversation.id, conversation.unreadCount, queryClient]);
+    if (!hasUnread || !mayRead) return;
+    const readIfVisible = () => {
+      if (tabVisible()) markRead(queryClient, conversation.id);
+    };
+    readIfVisible();
+    document.addEventListener('visibilitychange', readIfVisible);
+    return () => document.removeEventListener('visibilitychange', readIfVisible);
+  }, [conversation.id, hasUnread, mayRead, queryClient]);
 
   const name = contactName(conversation.contact);
   const department = conversation.departmentId ? departmentsById.get(conversation.departmentId) : undefined;
-  const assignee = conversation.assigneeId ? people.get(conversation.assigneeId) : undefined;
+  const assigneeName = conversation.assigneeId ? personName(people, conversation.assigneeId) : t('inbox.sender.agent');
   const mine = conversation.assigneeId === me.id;
   const supervisor = me.role === 'ADMIN' || me.role === 'SUPERVISOR';
   const canAct = me.role !== 'VIEWER';
@@ -89,7 +99,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
           </Button>
         </div>
       );
-    if (!canReply) return <BlockedText>{t('inbox.composer.notYours', { name: assignee?.name ?? t('inbox.sender.agent') })}</BlockedText>;
+    if (!canReply) return <BlockedText>{t('inbox.composer.notYours', { name: assigneeName })}</BlockedText>;
     if (windowClosed) return <WindowClosedNotice />;
     return null;
   })();
@@ -146,7 +156,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
                   {conversation.status === 'ASSIGNED' && (
                     <>
                       <span aria-hidden="true">·</span>
-                      <span>{mine ? t('inbox.chat.withYou') : t('inbox.chat.with', { name: assignee?.name ?? t('inbox.sender.agent') })}</span>
+                      <span>{mine ? t('inbox.chat.withYou') : t('inbox.chat.with', { name: assigneeName })}</span>
                     </>
                   )}
                 </>

@@ -270,6 +270,8 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
                 conversation={conversation}
                 department={conversation.departmentId ? departmentsById.get(conversation.departmentId) : undefined}
                 assignee={conversation.assigneeId ? people.get(conversation.assigneeId) : undefined}
+                meId={user.id}
+                people={people}
                 selected={conversation.id === selectedId}
                 onOpen={onOpen}
               />

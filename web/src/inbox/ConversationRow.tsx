@@ -2,26 +2,28 @@ import clsx from 'clsx';
 import { Bot } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conversation, Department } from '../lib/types';
+import type { Conversation } from '../lib/types';
 import { Avatar } from '../ui/Avatar';
-import { contactName, listTime, previewText } from './display';
+import { contactName, listTime, previewSender, previewText } from './display';
 import { MessageStatusIcon } from './MessageStatusIcon';
-import type { Person } from './usePeople';
+import type { DepartmentInfo, Person } from './usePeople';
 import { WaitingTime } from './WaitingTime';
 
 export const ROW_HEIGHT = 80;
 
 interface ConversationRowProps {
   conversation: Conversation;
-  department: Department | undefined;
+  department: DepartmentInfo | undefined;
   assignee: Person | undefined;
+  meId: string;
+  people: Map<string, Person>;
   selected: boolean;
   top: number;
   index: number;
   onOpen: (id: string) => void;
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation, department, assignee, selected, top, index, onOpen }: ConversationRowProps) {
+export const ConversationRow = memo(function ConversationRow({ conversation, department, assignee, meId, people, selected, top, index, onOpen }: ConversationRowProps) {
   const { t } = useTranslation();
   const name = contactName(conversation.contact);
   const last = conversation.lastMessage;
@@ -57,7 +59,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, dep
           <span className="flex items-center gap-1.5">
             {outbound && last && <MessageStatusIcon status={last.status} />}
             <span className={clsx('flex-1 truncate text-[13px] leading-5', unread ? 'text-zinc-800' : 'text-zinc-500')}>
-              {previewText(last)}
+              {previewText(last, previewSender(last, meId, people))}
             </span>
             {unread && (
               <span aria-label={t('inbox.list.unread', { count: conversation.unreadCount })} className="min-w-5 shrink-0 rounded-full bg-emerald-500 px-1.5 text-center text-[11px] leading-5 font-bold text-white">

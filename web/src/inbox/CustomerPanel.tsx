@@ -12,7 +12,7 @@ import { Skeleton } from '../ui/Skeleton';
 import { toast } from '../ui/toastStore';
 import { contactName, formatPhone } from './display';
 import { useAssignments, useContactHistory, useConversation } from './useInboxQueries';
-import { usePeople } from './usePeople';
+import { personName, usePeople } from './usePeople';
 
 type ContactDetails = Conversation['contact'] & { tags?: string[]; customFields?: Record<string, unknown> };
 
@@ -107,7 +107,8 @@ function PanelSection({ title, icon, children }: { title: string; icon?: ReactNo
 
 function AssignmentHistory({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const { byId, departmentsById } = usePeople();
+  const people = usePeople();
+  const { departmentsById } = people;
   const history = useAssignments(conversationId);
   return (
     <PanelSection title={t('inbox.panel.history')} icon={<History aria-hidden="true" className="size-3.5" />}>
@@ -132,7 +133,7 @@ function AssignmentHistory({ conversationId }: { conversationId: string }) {
                 {a.departmentId && departmentsById.get(a.departmentId) ? ` · ${departmentsById.get(a.departmentId)!.name}` : ''}
               </p>
               <p className="text-zinc-500">
-                {a.agentId ? (byId.get(a.agentId)?.name ?? t('inbox.sender.agent')) : t('inbox.panel.queue')} · {formatDateTime(a.startedAt)}
+                {a.agentId ? personName(people, a.agentId) : t('inbox.panel.queue')} · {formatDateTime(a.startedAt)}
               </p>
               {a.note && <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{a.note}</p>}
             </li>
@@ -145,8 +146,9 @@ function AssignmentHistory({ conversationId }: { conversationId: string }) {
 
 function PreviousConversations({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
-  const { byId, departmentsById } = usePeople();
-  const history = useContactHistory(conversation.contact);
+  const people = usePeople();
+  const { departmentsById } = people;
+  const history = useContactHistory(conversation.contact.id);
   const previous = (history.data ?? []).filter((c) => c.id !== conversation.id);
   return (
     <PanelSection title={t('inbox.panel.previous')}>
@@ -168,7 +170,7 @@ function PreviousConversations({ conversation }: { conversation: Conversation })
         <ul className="-mx-2 space-y-0.5">
           {previous.map((c) => {
             const department = c.departmentId ? departmentsById.get(c.departmentId) : undefined;
-            const agent = c.assigneeId ? byId.get(c.assigneeId) : undefined;
+            const agentName = c.assigneeId ? personName(people, c.assigneeId) : undefined;
             return (
               <li key={c.id}>
                 <Link to={`/inbox/${c.id}`} className="block rounded-md px-2 py-1.5 text-xs hover:bg-zinc-50">
@@ -178,7 +180,7 @@ function PreviousConversations({ conversation }: { conversation: Conversation })
                   </span>
                   <span className="mt-0.5 flex items-center gap-1.5 text-zinc-500">
                     {department && <span aria-hidden="true" className="size-1.5 rounded-full" style={{ backgroundColor: department.color }} />}
-                    {[department?.name, agent?.name].filter(Boolean).join(' · ') || '—'}
+                    {[department?.name, agentName].filter(Boolean).join(' · ') || '—'}
                   </span>
                 </Link>
               </li>

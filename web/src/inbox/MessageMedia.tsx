@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Download, FileText, ImageOff, MapPin, UserRound, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSessionStore } from '../auth/sessionStore';
 import type { MediaRef, Message } from '../lib/types';
 import { Spinner } from '../ui/Spinner';
 import { fetchMediaBlob } from './inboxApi';
@@ -11,15 +10,30 @@ type Node = Record<string, unknown>;
 const node = (value: unknown): Node | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/**
+ * The bytes are cached by media id (scrolling back does not download again); each bubble makes its
+ * own object URL from them and revokes it when it unmounts, so the page does not keep every blob alive.
+ */
 function useMediaUrl(media: MediaRef | null) {
-  return useQuery({
+  const blob = useQuery({
     queryKey: ['media', media?.id],
-    queryFn: async ({ signal }) => URL.createObjectURL(await fetchMediaBlob(media!.id, useSessionStore.getState().accessToken, signal)),
+    queryFn: ({ signal }) => fetchMediaBlob(media!.id, signal),
     enabled: Boolean(media),
     staleTime: Infinity,
-    gcTime: 10 * 60_000,
+    gcTime: 5 * 60_000,
     retry: false,
   });
+  const [url, setUrl] = useState<string | undefined>();
+  useEffect(() => {
+    if (!blob.data) return;
+    const objectUrl = URL.createObjectURL(blob.data);
+    setUrl(objectUrl);
+    return () => {
+      URL.revokeObjectURL(objectUrl);
+      setUrl(undefined);
+    };
+  }, [blob.data]);
+  return { data: url, isError: blob.isError, isPending: blob.isPending || (Boolean(blob.data) && !url), isFetching: blob.isFetching };
 }
 
 function formatSize(bytes: number | null): string {
@@ -73,7 +87,7 @@ function ImageMedia({ media, alt, sticker }: { media: MediaRef | null; alt: stri
       <button type="button" onClick={() => setOpen(true)} aria-label={t('inbox.media.openImage')} className="block overflow-hidden rounded-md">
         <img src={url.data} alt={alt} className={sticker ? 'size-32 object-contain' : 'max-h-72 w-full max-w-72 object-cover'} />
       </button>
-      {open && <Lightbox src={url.data} alt={alt} onClose={() => setOpen(false)} />}
+      {open && url.data && <Lightbox src={url.data} alt={alt} onClose={() => setOpen(false)} />}
     </>
   );
 }

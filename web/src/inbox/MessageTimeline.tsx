@@ -11,11 +11,11 @@ import { MessageBubble, NoteCard } from './MessageBubble';
 import { useOutbox, type PendingMessage } from './outbox';
 import { buildTimeline, sideOf, startsRun } from './timeline';
 import { useMessages, useNotes } from './useInboxQueries';
-import type { Person } from './usePeople';
+import { personName, type People } from './usePeople';
 
 interface MessageTimelineProps {
   conversation: Conversation;
-  people: Map<string, Person>;
+  people: Pick<People, 'byId' | 'ready'>;
   typist?: { name: string };
   onRetry: (message: Message, pending?: PendingMessage) => void;
 }
@@ -104,7 +104,7 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
     if (side === 'customer') return customer;
     if (side === 'bot') return t('inbox.sender.bot');
     if (message.senderUserId === me.id) return t('inbox.sender.you');
-    return (message.senderUserId && people.get(message.senderUserId)?.name) || t('inbox.sender.agent');
+    return message.senderUserId ? personName(people, message.senderUserId) : t('inbox.sender.agent');
   };
 
   return (

@@ -1,16 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import clsx from 'clsx';
 import { UsersRound } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api';
-import { queryKeys } from '../lib/queryKeys';
-import type { Page, Presence, User } from '../lib/types';
+import type { Presence } from '../lib/types';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
 import { PresenceDot } from '../ui/PresenceDot';
 import { Spinner } from '../ui/Spinner';
-import { tabQuery, useConversationList } from './useInboxQueries';
+import { useUserDirectory } from '../lib/directory';
 
 const order: Record<Presence, number> = { ONLINE: 0, AWAY: 1, OFFLINE: 2 };
 
@@ -20,12 +17,13 @@ export function TeamPresence() {
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const users = useQuery({
-    queryKey: [...queryKeys.users, 'active'],
-    queryFn: ({ signal }) => api<Page<User>>('/api/users', { query: { active: true, limit: 200 }, signal }),
-  });
-  // The API caps a page at 200 conversations: enough to count the load of a team this product targets.
-  const assigned = useConversationList({ ...tabQuery('all'), status: ['ASSIGNED'] }, open);
+  const users = useUserDirectory({ live: open });
+  const { refetch } = users;
+
+  // The directory counts each person's open conversations; opening the panel asks for today's numbers.
+  useEffect(() => {
+    if (open) void refetch();
+  }, [open, refetch]);
 
   useEffect(() => {
     if (!open) return;
@@ -41,9 +39,7 @@ export function TeamPresence() {
     };
   }, [open]);
 
-  const load = new Map<string, number>();
-  for (const c of assigned.data?.pages.flatMap((p) => p.items) ?? []) if (c.assigneeId) load.set(c.assigneeId, (load.get(c.assigneeId) ?? 0) + 1);
-  const team = (users.data?.items ?? []).filter((u) => u.role !== 'VIEWER').sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
+  const team = (users.data ?? []).filter((u) => u.role !== 'VIEWER').sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
   const online = team.filter((u) => u.status === 'ONLINE').length;
 
   return (
@@ -70,7 +66,7 @@ export function TeamPresence() {
           ) : (
             <ul className="max-h-80 overflow-y-auto py-1">
               {team.map((u) => {
-                const count = load.get(u.id) ?? 0;
+                const count = u.openConversations;
                 const full = count >= u.maxConcurrentChats;
                 return (
                   <li key={u.id} className="flex items-center gap-3 px-4 py-1.5">
@@ -86,7 +82,7 @@ export function TeamPresence() {
                       title={t('inbox.team.load', { count, max: u.maxConcurrentChats })}
                       className={clsx('rounded-md px-1.5 py-0.5 text-xs font-semibold tabular-nums', full ? 'bg-red-50 text-red-700' : count > 0 ? 'bg-emerald-50 text-emerald-700' : 'bg-zinc-100 text-zinc-500')}
                     >
-                      {assigned.isPending ? '…' : `${count}/${u.maxConcurrentChats}`}
+                      {`${count}/${u.maxConcurrentChats}`}
                     </span>
                   </li>
                 );

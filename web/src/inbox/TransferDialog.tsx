@@ -13,7 +13,7 @@ import { PresenceDot } from '../ui/PresenceDot';
 import { Select } from '../ui/Select';
 import { Textarea } from '../ui/Textarea';
 import type { TransferInput } from './inboxApi';
-import { usePeople } from './usePeople';
+import { useDepartmentDirectory, useUserDirectory } from '../lib/directory';
 
 interface TransferDialogProps {
   conversation: Conversation;
@@ -24,29 +24,37 @@ interface TransferDialogProps {
 
 type Target = 'department' | 'agent';
 
+const presenceOrder = { ONLINE: 0, AWAY: 1, OFFLINE: 2 } as const;
+
 export function TransferDialog({ conversation, onClose, onTransfer, pending }: TransferDialogProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { departments } = usePeople();
+  const directory = useDepartmentDirectory();
+  const users = useUserDirectory();
   const [target, setTarget] = useState<Target>('department');
   const [departmentId, setDepartmentId] = useState('');
+  // An agent is usually found in the conversation's own department, so the agent choice starts there.
+  const [agentDepartmentId, setAgentDepartmentId] = useState(conversation.departmentId ?? '');
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
 
-  // Agents are offered per department, with their presence, so the choice is informed.
-  const agentDepartments = departments
-    .map((d) => ({ department: d, members: d.members.filter((m) => m.active && m.id !== me.id && m.role !== 'VIEWER') }))
-    .filter((g) => g.members.length > 0);
-  const offeredDepartments = departments.filter((d) => d.active && d.id !== conversation.departmentId);
+  const allDepartments = directory.data ?? [];
+  const offeredDepartments = allDepartments.filter((d) => d.id !== conversation.departmentId);
+  // Supervisors and admins may hold a conversation of any department; agents only of their own.
+  const agents = (users.data ?? [])
+    .filter((u) => u.id !== me.id && u.role !== 'VIEWER')
+    .filter((u) => !agentDepartmentId || u.role === 'ADMIN' || u.role === 'SUPERVISOR' || u.departmentIds.includes(agentDepartmentId))
+    .sort((a, b) => presenceOrder[a.status] - presenceOrder[b.status] || a.name.localeCompare(b.name));
+  const chosenAgent = agents.find((a) => a.id === agentId);
 
   const submit = async () => {
-    const input: TransferInput = target === 'department' ? { departmentId } : { agentId, departmentId: departmentOfAgent(agentId) };
     if (target === 'department' ? !departmentId : !agentId) {
       setMissing(true);
       return;
     }
+    const input: TransferInput = target === 'department' ? { departmentId } : { agentId, departmentId: agentDepartmentId || undefined };
     if (note.trim()) input.note = note.trim();
     setError(null);
     try {
@@ -56,8 +64,6 @@ export function TransferDialog({ conversation, onClose, onTransfer, pending }: T
       setError(errorMessage(e));
     }
   };
-
-  const departmentOfAgent = (id: string) => agentDepartments.find((g) => g.members.some((m) => m.id === id))?.department.id;
 
   return (
     <Dialog
@@ -96,10 +102,10 @@ export function TransferDialog({ conversation, onClose, onTransfer, pending }: T
           })}
         </div>
         {target === 'department' ? (
-          <Field label={t('inbox.transfer.department')} error={missing ? t('inbox.transfer.required') : null}>
+          <Field label={t('inbox.transfer.department')} error={missing ? t('inbox.transfer.required') : directory.isError ? errorMessage(directory.error) : null}>
             {(control) => (
               <Select {...control} value={departmentId} onChange={(e) => (setDepartmentId(e.target.value), setMissing(false))}>
-                <option value="">{t('inbox.transfer.chooseDepartment')}</option>
+                <option value="">{directory.isPending ? t('common.loading') : t('inbox.transfer.chooseDepartment')}</option>
                 {offeredDepartments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -109,33 +115,47 @@ export function TransferDialog({ conversation, onClose, onTransfer, pending }: T
             )}
           </Field>
         ) : (
-          <Field label={t('inbox.transfer.agent')} error={missing ? t('inbox.transfer.required') : null} hint={agentDepartments.length === 0 ? t('inbox.transfer.noAgents') : undefined}>
-            {(control) => (
-              <div className="flex flex-col gap-1.5">
-                <Select {...control} value={agentId} onChange={(e) => (setAgentId(e.target.value), setMissing(false))}>
-                  <option value="">{t('inbox.transfer.chooseAgent')}</option>
-                  {agentDepartments.map((group) => (
-                    <optgroup key={group.department.id} label={group.department.name}>
-                      {group.members.map((m) => (
-                        <option key={`${group.department.id}:${m.id}`} value={m.id}>
-                          {`${m.name} · ${t(`presence.${m.status}`)}`}
-                        </option>
-                      ))}
-                    </optgroup>
+          <>
+            <Field label={t('inbox.transfer.agentDepartment')} hint={t('inbox.transfer.agentDepartmentHint')}>
+              {(control) => (
+                <Select {...control} value={agentDepartmentId} onChange={(e) => (setAgentDepartmentId(e.target.value), setAgentId(''))}>
+                  <option value="">{t('inbox.transfer.keepDepartment')}</option>
+                  {allDepartments.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
                   ))}
                 </Select>
-                {agentId && (
-                  <p className="flex items-center gap-1.5 text-xs text-zinc-500">
-                    <PresenceDot status={agentDepartments.flatMap((g) => g.members).find((m) => m.id === agentId)?.status ?? 'OFFLINE'} />
-                    {t(`presence.${agentDepartments.flatMap((g) => g.members).find((m) => m.id === agentId)?.status ?? 'OFFLINE'}`)}
-                  </p>
-                )}
-              </div>
-            )}
-          </Field>
+              )}
+            </Field>
+            <Field
+              label={t('inbox.transfer.agent')}
+              error={missing ? t('inbox.transfer.required') : users.isError ? errorMessage(users.error) : null}
+              hint={users.data && agents.length === 0 ? t('inbox.transfer.noAgents') : undefined}
+            >
+              {(control) => (
+                <div className="flex flex-col gap-1.5">
+                  <Select {...control} value={agentId} onChange={(e) => (setAgentId(e.target.value), setMissing(false))}>
+                    <option value="">{users.isPending ? t('common.loading') : t('inbox.transfer.chooseAgent')}</option>
+                    {agents.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {`${a.name} · ${t(`presence.${a.status}`)} · ${a.openConversations}/${a.maxConcurrentChats}`}
+                      </option>
+                    ))}
+                  </Select>
+                  {chosenAgent && (
+                    <p className="flex items-center gap-1.5 text-xs text-zinc-500">
+                      <PresenceDot status={chosenAgent.status} />
+                      {t(`presence.${chosenAgent.status}`)} · {t('inbox.team.load', { count: chosenAgent.openConversations, max: chosenAgent.maxConcurrentChats })}
+                    </p>
+                  )}
+                </div>
+              )}
+            </Field>
+          </>
         )}
         <Field label={t('inbox.transfer.note')} hint={t('inbox.transfer.noteHint')}>
-          {(control) => <Textarea {...control} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder={t('inbox.transfer.notePlaceholder')} className="min-h-20" />}
+          {(control) => <Textarea {...control} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder={t('inbox.transfer.notePlaceholder')} className="min-h-20" />}
         </Field>
         {error && <FormAlert>{error}</FormAlert>}
       </div>

@@ -46,10 +46,13 @@ export function isInAnyList(queryClient: QueryClient, id: string): boolean {
     .some(([, data]) => data?.pages.some((page) => page.items.some((item) => item.id === id)));
 }
 
-/** A new message moves its conversation to the top of every list that shows it, as WhatsApp does. */
-export function bumpConversation(queryClient: QueryClient, id: string, message: Message, openId: string | null) {
-  const preview = { id: message.id, direction: message.direction, type: message.type, body: message.body, status: message.status, createdAt: message.createdAt };
-  const countsAsUnread = message.direction === 'INBOUND' && id !== openId;
+/**
+ * A new message moves its conversation to the top of every list that shows it, as WhatsApp does.
+ * `watchedId` is the conversation in front of the agent: its messages are read as they arrive.
+ */
+export function bumpConversation(queryClient: QueryClient, id: string, message: Message, watchedId: string | null) {
+  const preview = { id: message.id, direction: message.direction, type: message.type, body: message.body, status: message.status, senderUserId: message.senderUserId, createdAt: message.createdAt };
+  const countsAsUnread = message.direction === 'INBOUND' && id !== watchedId;
   const touch = (item: Conversation): Conversation => ({
     ...item,
     lastMessage: message.type === 'event' ? item.lastMessage : preview,

@@ -18,8 +18,24 @@ const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker', 'location
 type MediaType = (typeof MEDIA_TYPES)[number];
 const isMediaType = (type: string): type is MediaType => (MEDIA_TYPES as readonly string[]).includes(type);
 
+/**
+ * Who wrote the list's last outbound message, as a prefix: "Você", the bot, or the agent's first
+ * name. Inbound messages and timeline events have none.
+ */
+export function previewSender(message: MessagePreview | null, meId: string, names: Map<string, { name: string }>): string | null {
+  if (!message || message.direction !== 'OUTBOUND' || message.type === 'event' || message.senderUserId === undefined) return null;
+  if (message.senderUserId === null) return i18n.t('inbox.sender.bot');
+  if (message.senderUserId === meId) return i18n.t('inbox.sender.you');
+  return names.get(message.senderUserId)?.name.split(' ')[0] ?? null;
+}
+
 /** One line for the conversation list: what WhatsApp shows under a chat's name. */
-export function previewText(message: MessagePreview | null): string {
+export function previewText(message: MessagePreview | null, sender: string | null = null): string {
+  const text = previewBody(message);
+  return sender && message ? i18n.t('inbox.preview.from', { sender, text }) : text;
+}
+
+function previewBody(message: MessagePreview | null): string {
   if (!message) return i18n.t('inbox.preview.none');
   if (message.type === 'reaction') return i18n.t('inbox.preview.reaction', { emoji: message.body ?? '' });
   if (isMediaType(message.type)) {

@@ -1,4 +1,5 @@
-import { api } from '../lib/api';
+import { useSessionStore } from '../auth/sessionStore';
+import { api, refreshSession } from '../lib/api';
 import type { AssignmentRecord, Conversation, ConversationNote, ConversationStatus, Message, Page, QuickReply } from '../lib/types';
 
 export interface ConversationQuery {
@@ -6,6 +7,8 @@ export interface ConversationQuery {
   assigneeId?: string;
   departmentId?: string;
   numberId?: string;
+  /** One customer's conversations, for the customer panel. */
+  contactId?: string;
   q?: string;
 }
 
@@ -14,7 +17,7 @@ export const MESSAGE_PAGE_SIZE = 40;
 
 export function listConversations(query: ConversationQuery, cursor: string | null, signal?: AbortSignal) {
   return api<Page<Conversation>>('/api/conversations', {
-    query: { status: query.status.join(','), assigneeId: query.assigneeId, departmentId: query.departmentId, numberId: query.numberId, q: query.q, cursor, limit: CONVERSATION_PAGE_SIZE },
+    query: { status: query.status.join(','), assigneeId: query.assigneeId, departmentId: query.departmentId, numberId: query.numberId, contactId: query.contactId, q: query.q, cursor, limit: CONVERSATION_PAGE_SIZE },
     signal,
   });
 }
@@ -40,6 +43,8 @@ export interface TransferInput {
 
 export const transferConversation = (id: string, input: TransferInput) => api<Conversation>(`/api/conversations/${id}/transfer`, { method: 'POST', body: input });
 
+export const markConversationRead = (id: string) => api<Conversation>(`/api/conversations/${id}/read`, { method: 'POST' });
+
 export const sendTyping = (id: string) => api<void>(`/api/conversations/${id}/typing`, { method: 'POST' });
 
 export const listAssignments = (id: string, signal?: AbortSignal) =>
@@ -51,9 +56,21 @@ export const addNote = (id: string, body: string) => api<ConversationNote>(`/api
 export const searchQuickReplies = (q: string, departmentId: string | null, signal?: AbortSignal) =>
   api<{ items: QuickReply[] }>('/api/quick-replies', { query: { q, departmentId }, signal });
 
-/** Media bytes need the bearer token, which an <img src> cannot send: fetched and shown as a blob URL. */
-export async function fetchMediaBlob(mediaId: string, token: string | null, signal?: AbortSignal): Promise<Blob> {
-  const response = await fetch(`/api/media/${mediaId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal, credentials: 'same-origin' });
+const requestMedia = (mediaId: string, token: string | null, signal?: AbortSignal) =>
+  fetch(`/api/media/${mediaId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal, credentials: 'same-origin' });
+
+/**
+ * Media bytes need the bearer token, which an <img src> cannot send: fetched here and shown as a
+ * blob URL. An access token that expired while the chat was open is renewed once, as api() does.
+ */
+export async function fetchMediaBlob(mediaId: string, signal?: AbortSignal): Promise<Blob> {
+  const usedToken = useSessionStore.getState().accessToken;
+  let response = await requestMedia(mediaId, usedToken, signal);
+  if (response.status === 401) {
+    const current = useSessionStore.getState().accessToken;
+    const token = current && current !== usedToken ? current : (await refreshSession()).accessToken;
+    response = await requestMedia(mediaId, token, signal);
+  }
   if (!response.ok) throw new Error(`media ${response.status}`);
   return response.blob();
 }

@@ -8,6 +8,7 @@ import { queryKeys } from '../lib/queryKeys';
 import type { Conversation, ConversationNote, Message, MessageStatus } from '../lib/types';
 import { addNoteToCache, bumpConversation, isInAnyList, patchConversation, scalarPatch, setMessageStatus, upsertMessage } from './conversationCache';
 import { notify } from './notifications';
+import { markRead, mayMarkRead, tabVisible } from './readReceipts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -51,6 +52,8 @@ function debounced(fn: () => void, ms: number) {
 
 function handlers(queryClient: QueryClient) {
   const me = () => useSessionStore.getState().user?.id;
+  /** The conversation the agent is looking at right now: open, and the tab in front. */
+  const watchedId = () => (tabVisible() ? openId() : null);
   const openId = () => useRealtimeStore.getState().openConversationId;
   /** A queue entry rings once, however many updates (escalations, counters) follow it. */
   const announced = new Set<string>();
@@ -73,10 +76,14 @@ function handlers(queryClient: QueryClient) {
   return {
     'message.new': (event: WithConversation & { message: Message }) => {
       upsertMessage(queryClient, event.conversationId, event.message);
-      bumpConversation(queryClient, event.conversationId, event.message, openId());
+      const watched = watchedId() === event.conversationId;
+      bumpConversation(queryClient, event.conversationId, event.message, watchedId());
       if (event.conversation) patchConversation(queryClient, event.conversationId, scalarPatch(event.conversation));
       if (!isInAnyList(queryClient, event.conversationId)) refreshLists();
       const detail = queryClient.getQueryData<Conversation>(queryKeys.conversation(event.conversationId));
+      const user = useSessionStore.getState().user;
+      // The server counted it as unread; the agent has it in front of them, so it is read already.
+      if (event.message.direction === 'INBOUND' && watched && detail && user && mayMarkRead(detail, user)) markRead(queryClient, event.conversationId);
       if (event.message.direction === 'INBOUND' && detail?.assigneeId === me()) notify('message', event.conversationId);
     },
     'message.updated': (event: { conversationId: string; message: Message }) => upsertMessage(queryClient, event.conversationId, event.message),
@@ -94,7 +101,8 @@ function handlers(queryClient: QueryClient) {
       useRealtimeStore.setState((s) => ({ typing: { ...s.typing, [event.conversationId]: { userId: event.userId, name: event.name, until: Date.now() + TYPING_SHOWN_MS } } }));
     },
     'presence.updated': () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.departments });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.userDirectory });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.departments, exact: true });
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.users, 'active'] });
     },
   };

@@ -69,13 +69,10 @@ export function useAssignments(id: string) {
   return useQuery({ queryKey: queryKeys.assignments(id), queryFn: ({ signal }) => listAssignments(id, signal), retry: false });
 }
 
-/** No contact filter on the list endpoint: search by the WhatsApp id and keep this contact's rows. */
-export function useContactHistory(contact: { id: string; waId: string }) {
+/** A customer's conversations, newest first; one page is plenty for the panel. */
+export function useContactHistory(contactId: string) {
   return useQuery({
-    queryKey: queryKeys.contactHistory(contact.id),
-    queryFn: async ({ signal }) => {
-      const page = await listConversations({ status: ['BOT', 'QUEUED', 'ASSIGNED', 'RESOLVED'], q: contact.waId }, null, signal);
-      return page.items.filter((c) => c.contact.id === contact.id);
-    },
+    queryKey: queryKeys.contactHistory(contactId),
+    queryFn: async ({ signal }) => (await listConversations({ status: ['BOT', 'QUEUED', 'ASSIGNED', 'RESOLVED'], contactId }, null, signal)).items,
   });
 }

@@ -1,41 +1,57 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { canViewUsers } from '../auth/permissions';
+import i18n from '../i18n';
 import { useCurrentUser } from '../auth/sessionStore';
-import { api } from '../lib/api';
-import { queryKeys } from '../lib/queryKeys';
-import type { Department, Page, Presence, User } from '../lib/types';
+import { useDepartmentDirectory, useUserDirectory } from '../lib/directory';
+import type { Department, DirectoryDepartment, DirectoryUser } from '../lib/types';
 import { useDepartments } from '../settings/departments/useDepartments';
 
-export interface Person {
-  id: string;
-  name: string;
-  status: Presence;
+export type Person = DirectoryUser;
+
+/** What the inbox shows of any department; the timeout is known only for the person's own departments. */
+export interface DepartmentInfo extends DirectoryDepartment {
+  responseTimeoutMinutes?: number;
 }
 
 /**
- * Names for the ids a conversation carries (assignee, message sender). Agents may not list users, so
- * their departments' members stand in; supervisors and admins also get the whole team.
+ * Names for the ids a conversation carries (assignee, message sender, department), from the
+ * directories every role may read. `departments` stays the person's own (full) departments.
  */
-export function usePeople(): { byId: Map<string, Person>; departments: Department[]; departmentsById: Map<string, Department> } {
-  const me = useCurrentUser();
-  const departments = useDepartments();
-  const users = useActiveUsers_(canViewUsers(me.role));
-  return useMemo(() => {
-    const byId = new Map<string, Person>();
-    for (const department of departments.data ?? []) for (const m of department.members) byId.set(m.id, { id: m.id, name: m.name, status: m.status });
-    for (const u of users.data?.items ?? []) byId.set(u.id, { id: u.id, name: u.name, status: u.status });
-    byId.set(me.id, { id: me.id, name: me.name, status: me.status });
-    const list = departments.data ?? [];
-    return { byId, departments: list, departmentsById: new Map(list.map((d) => [d.id, d])) };
-  }, [departments.data, users.data, me.id, me.name, me.status]);
+export interface People {
+  byId: Map<string, Person>;
+  /** False until the directory has answered: an id missing before that is not yet known, not gone. */
+  ready: boolean;
+  departments: Department[];
+  departmentsById: Map<string, DepartmentInfo>;
 }
 
-/** The same cache entry as the users page's active list; agents may not ask, so they do not. */
-function useActiveUsers_(allowed: boolean) {
-  return useQuery({
-    queryKey: [...queryKeys.users, 'active'],
-    queryFn: ({ signal }) => api<Page<User>>('/api/users', { query: { active: true, limit: 200 }, signal }),
-    enabled: allowed,
-  });
+/** The directory lists active people only: an id it lacks belongs to someone deactivated since. */
+export function personName(people: Pick<People, 'byId' | 'ready'>, id: string): string {
+  return people.byId.get(id)?.name ?? (people.ready ? i18n.t('inbox.sender.former') : '…');
+}
+
+export function usePeople(): People {
+  const me = useCurrentUser();
+  const own = useDepartments();
+  const users = useUserDirectory();
+  const directory = useDepartmentDirectory();
+  return useMemo(() => {
+    const byId = new Map<string, Person>();
+    for (const u of users.data ?? []) byId.set(u.id, u);
+    if (!byId.has(me.id)) {
+      byId.set(me.id, {
+        id: me.id,
+        name: me.name,
+        role: me.role,
+        status: me.status,
+        maxConcurrentChats: me.maxConcurrentChats,
+        departmentIds: me.departments.map((d) => d.id),
+        openConversations: 0,
+      });
+    }
+    const list = own.data ?? [];
+    const departmentsById = new Map<string, DepartmentInfo>();
+    for (const d of directory.data ?? []) departmentsById.set(d.id, d);
+    for (const d of list) departmentsById.set(d.id, { id: d.id, name: d.name, color: d.color, responseTimeoutMinutes: d.responseTimeoutMinutes });
+    return { byId, ready: users.isSuccess || users.isError, departments: list, departmentsById };
+  }, [own.data, users.data, users.isSuccess, users.isError, directory.data, me]);
 }

@@ -3,6 +3,10 @@ export const queryKeys = {
   me: ['me'],
   users: ['users'],
   departments: ['departments'],
+  /** Under users/departments, so invalidating either list refreshes its directory too. */
+  userDirectory: ['users', 'directory'],
+  departmentDirectory: ['departments', 'directory'],
+  companySettings: ['companySettings'],
   passwordResets: ['passwordResets'],
   conversations: ['conversations'],
   conversationLists: ['conversations', 'list'],

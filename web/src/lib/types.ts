@@ -70,9 +70,16 @@ export interface DepartmentMember {
   active: boolean;
 }
 
+export const assignmentStrategies = ['MANUAL', 'ROUND_ROBIN', 'LEAST_BUSY'] as const;
+export type AssignmentStrategy = (typeof assignmentStrategies)[number];
+
 export interface Department extends DepartmentRef {
   greeting: string;
   responseTimeoutMinutes: number;
+  assignmentStrategy: AssignmentStrategy;
+  /** Where an unanswered conversation goes after the timeout; null keeps it and only alerts supervisors. */
+  escalationDepartmentId: string | null;
+  maxEscalations: number;
   businessHours: BusinessHours;
   active: boolean;
   createdAt: string;
@@ -105,6 +112,8 @@ export interface MessagePreview {
   type: string;
   body: string | null;
   status: MessageStatus;
+  /** Outbound: the agent who wrote it; null is the bot. */
+  senderUserId?: string | null;
   createdAt: string;
 }
 
@@ -173,6 +182,34 @@ export interface QuickReply {
   title: string;
   body: string;
   departmentId: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** GET /api/users/directory: every active person, readable by every role (names, presence, load). */
+export interface DirectoryUser {
+  id: string;
+  name: string;
+  role: Role;
+  status: Presence;
+  maxConcurrentChats: number;
+  departmentIds: string[];
+  openConversations: number;
+}
+
+/** GET /api/departments/directory: every department of the company, for agents too (transfer targets). */
+export interface DirectoryDepartment {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface CompanySettings {
+  agentMessagePrefix: boolean;
+  inactivityCloseMinutes: number;
+  inactivityCloseText: string;
+  outOfHoursText: string;
+  returningCustomerDays: number;
 }
 
 export interface AssignmentRecord {
