@@ -35,12 +35,15 @@ export interface ConversationSetup {
 /** How long a retried send waits for a status webhook to reveal that the previous attempt went out. */
 const LOST_SEND_WAIT_MS = 3000;
 
-export function createConversationActivities({ db, whatsapp, notify, minuteMs = 60_000 }: ActivityDeps) {
+/** Which WhatsApp message carries a file of this type. */
+const mediaType = (mimeType: string) => (mimeType.startsWith('image/') ? 'image' : mimeType.startsWith('audio/') ? 'audio' : mimeType.startsWith('video/') ? 'video' : 'document');
+
+export function createConversationActivities({ db, whatsapp, notify, media, minuteMs = 60_000 }: ActivityDeps) {
   /**
    * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
    * WhatsApp id on it does not send again. A send whose outcome is unknown is never repeated.
    */
-  async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string }) {
+  async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string; attachmentId?: string }) {
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, number: true } });
     let row = await db.message.upsert({
       where: { id: input.messageId },
@@ -56,12 +59,14 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
         content: { bot: !input.senderUserId, message: input.message },
         status: 'QUEUED',
         senderUserId: input.senderUserId,
+        mediaId: input.attachmentId ?? null,
       },
     });
     if (Context.current().info.attempt > 1 && !row.waMessageId) row = await awaitLostSend(row);
     if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
     try {
-      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...input.message, to: conversation.contact.waId } as OutboundMessage, { callbackData: row.id });
+      const message = input.attachmentId ? await withUploadedFile(input.message, input.attachmentId, conversation.number.phoneNumberId) : input.message;
+      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...message, to: conversation.contact.waId } as OutboundMessage, { callbackData: row.id });
       // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
       await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
       const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
@@ -93,6 +98,15 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
       row = { ...row, waMessageId: (await db.message.findUniqueOrThrow({ where: { id: row.id }, select: { waMessageId: true } })).waMessageId };
     }
     return row;
+  }
+
+  /** WhatsApp sends files it holds: the stored file is uploaded on each attempt, just before the send. */
+  async function withUploadedFile(message: BotMessage, attachmentId: string, phoneNumberId: string): Promise<BotMessage> {
+    if (!media) throw ApplicationFailure.nonRetryable('Este worker não tem onde ler anexos (MEDIA_DIR)', 'NoMediaStorage');
+    const file = await db.media.findUniqueOrThrow({ where: { id: attachmentId } });
+    const { mediaId } = await whatsapp.uploadMedia(phoneNumberId, { data: await media.read(file.storageKey), mimeType: file.mimeType, fileName: file.fileName ?? undefined });
+    await db.media.update({ where: { id: file.id }, data: { waMediaId: mediaId } });
+    return { ...message, media: { mediaId } } as BotMessage;
   }
 
   return {
@@ -137,7 +151,7 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
     },
 
     /** An agent's words, signed "*Nome - Departamento*:" when the company asks for it. */
-    async sendAgentMessage(input: { conversationId: string; messageId: string; agentId: string; text: string }): Promise<{ waMessageId: string | null }> {
+    async sendAgentMessage(input: { conversationId: string; messageId: string; agentId: string; text: string; mediaId?: string }): Promise<{ waMessageId: string | null }> {
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { company: { select: { settings: true } }, departmentId: true } });
       let body = input.text;
       if (readCompanySettings(conversation.company.settings).agentMessagePrefix) {
@@ -145,7 +159,17 @@ export function createConversationActivities({ db, whatsapp, notify, minuteMs = 
         const department = conversation.departmentId ? await db.department.findUnique({ where: { id: conversation.departmentId }, select: { name: true } }) : null;
         body = `*${[agent.name, department?.name].filter(Boolean).join(' - ')}*:\n${input.text}`;
       }
-      return send({ conversationId: input.conversationId, messageId: input.messageId, message: { type: 'text', body }, preview: input.text, senderUserId: input.agentId });
+      if (!input.mediaId) return send({ conversationId: input.conversationId, messageId: input.messageId, message: { type: 'text', body }, preview: input.text, senderUserId: input.agentId });
+      const file = await db.media.findUniqueOrThrow({ where: { id: input.mediaId }, select: { mimeType: true, fileName: true } });
+      const type = mediaType(file.mimeType);
+      // The file itself is uploaded when sending; until then the message names it by our id.
+      const message = {
+        type,
+        media: { mediaId: input.mediaId },
+        ...(type !== 'audio' && input.text ? { caption: body } : {}),
+        ...(type === 'document' && file.fileName ? { fileName: file.fileName } : {}),
+      } as BotMessage;
+      return send({ conversationId: input.conversationId, messageId: input.messageId, message, preview: input.text || file.fileName || '', senderUserId: input.agentId, attachmentId: input.mediaId });
     },
   };
 }

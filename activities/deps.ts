@@ -1,4 +1,5 @@
 import type { RealtimeEvent } from '../api/realtime/events';
+import type { MediaStorage } from '../api/media/storage';
 import type { Db } from '../prisma/client';
 import type { WhatsAppProvider } from './whatsapp/provider';
 
@@ -8,6 +9,8 @@ export interface ActivityDeps {
   whatsapp: WhatsAppProvider;
   /** Tells the API instances (and through them the browsers) that something changed. */
   notify: (event: RealtimeEvent) => Promise<void>;
+  /** Where agents' attachments wait to be sent (the API's MEDIA_DIR). */
+  media?: MediaStorage;
   /**
    * How long a configured "minute" lasts (queue timeouts, inactivity). Tests shrink it so an escalation
    * happens in seconds; production leaves the default.

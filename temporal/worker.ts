@@ -1,5 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
+import { createLocalMediaStorage } from '../api/media/storage';
 import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createPrisma } from '../prisma/client';
 import { createLogger } from '../api/logger';
@@ -24,7 +25,7 @@ async function main() {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(db) },
+    deps: { db, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(db), media: createLocalMediaStorage(config.MEDIA_DIR) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');

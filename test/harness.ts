@@ -1,3 +1,4 @@
+import { createLocalMediaStorage } from '../api/media/storage';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,6 +60,7 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
       db: testDb(),
       whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
       notify: createRealtimeNotifier(testDb()),
+      media: createLocalMediaStorage(mediaDir()),
       minuteMs: options.minuteMs,
     },
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },

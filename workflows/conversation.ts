@@ -78,7 +78,15 @@ export const transferUpdate = defineUpdate<ConversationState, [TransferRequest]>
 export const closeUpdate = defineUpdate<ConversationState, [{ byUserId: string }]>('close');
 export const reopenUpdate = defineUpdate<ConversationState, [{ agentId: string }]>('reopen');
 /** An agent's reply; its id is made by the caller so a retried request never sends twice. */
-export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [{ messageId: string; agentId: string; text: string }]>('agentMessage');
+export interface AgentMessage {
+  messageId: string;
+  agentId: string;
+  /** The text, or the caption of the file. */
+  text: string;
+  /** A file the agent uploaded (our Media id). */
+  mediaId?: string;
+}
+export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [AgentMessage]>('agentMessage');
 
 const activities = proxyActivities<ConversationActivities & RoutingActivities>({
   startToCloseTimeout: '30 seconds',
@@ -257,12 +265,12 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   );
   setHandler(
     agentMessageUpdate,
-    ({ messageId, agentId, text }) => {
+    (message) => {
       activity++;
-      return sendInOrder(() => activities.sendAgentMessage({ conversationId, messageId, agentId, text }));
+      return sendInOrder(() => activities.sendAgentMessage({ conversationId, ...message }));
     },
     {
-      validator: (_message: { messageId: string; agentId: string; text: string }) => {
+      validator: (_message: AgentMessage) => {
         if (phase() !== 'ASSIGNED') throw refuse('Aceite a conversa antes de responder', 'NotAssigned');
       },
     },

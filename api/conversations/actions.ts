@@ -147,13 +147,16 @@ const DAY_MS = 86_400_000;
  * WhatsApp accepts free-form messages only within 24 hours of the customer's last message; after
  * that the agent must use an approved template, and we say so before trying.
  */
-export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: { text: string; clientMessageId: string }) {
+export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: { text: string; mediaId?: string; clientMessageId: string }) {
+  if (input.mediaId && !(await ctx.db.media.findFirst({ where: { id: input.mediaId }, select: { id: true } }))) {
+    throw new AppError('UNPROCESSABLE', 'Arquivo não encontrado: envie-o de novo', { field: 'mediaId' });
+  }
   await act(
     ctx,
     temporal,
     conversationId,
     { action: 'conversation.reply', metadata: { messageId: input.clientMessageId } },
-    (handle) => handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text }] }),
+    (handle) => handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text, mediaId: input.mediaId }] }),
     (conversation) => {
       if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
       assertHolderOrSupervisor(ctx, conversation, 'responder');
@@ -162,7 +165,7 @@ export async function sendAgentMessage(ctx: RequestContext, temporal: Client, co
       }
     },
   );
-  return ctx.db.message.findUniqueOrThrow({ where: { id: input.clientMessageId } });
+  return ctx.db.message.findUniqueOrThrow({ where: { id: input.clientMessageId }, include: { media: { select: { id: true, mimeType: true, sizeBytes: true, fileName: true } } } });
 }
 
 /** "Ana está digitando…" for the other people looking at the conversation; nothing is stored. */

@@ -16,15 +16,24 @@ export const listConversationsQuerySchema = pageQuerySchema.extend({
   /** A customer's earlier conversations, for the customer panel. */
   contactId: z.uuid().optional(),
   q: z.string().max(100).optional(),
+  /** Conversations started within [from, to]: ISO dates or date-times. */
+  from: z.coerce.date({ error: 'use uma data ISO, como 2026-11-01' }).optional(),
+  to: z.coerce.date({ error: 'use uma data ISO, como 2026-11-30' }).optional(),
 });
 
 export const listMessagesQuerySchema = pageQuerySchema;
 
-export const agentMessageSchema = z.object({
-  text: z.string().trim().min(1, 'escreva a mensagem').max(4096),
-  /** Made by the client, so a retried request (flaky network) does not send twice. */
-  clientMessageId: z.uuid().optional(),
-});
+export const agentMessageSchema = z
+  .object({
+    /** The message, or the caption of the attached file. */
+    text: z.string().trim().max(4096).default(''),
+    /** A file uploaded with POST /api/media. */
+    mediaId: z.uuid().optional(),
+    /** Made by the client, so a retried request (flaky network) does not send twice. */
+    clientMessageId: z.uuid().optional(),
+  })
+  .refine((m) => m.text.length > 0 || m.mediaId, { message: 'escreva a mensagem', path: ['text'] })
+  .refine((m) => !m.mediaId || m.text.length <= 1024, { message: 'a legenda de um arquivo tem no máximo 1024 caracteres', path: ['text'] });
 
 export const transferSchema = z
   .object({

@@ -51,6 +51,7 @@ export async function listConversations(ctx: RequestContext, query: z.infer<type
         query.assigneeId ? { assigneeId: query.assigneeId === 'me' ? ctx.principal.userId : query.assigneeId } : {},
         query.numberId ? { numberId: query.numberId } : {},
         query.contactId ? { contactId: query.contactId } : {},
+        query.from || query.to ? { createdAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {},
         q
           ? {
               OR: [

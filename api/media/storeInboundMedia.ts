@@ -9,6 +9,9 @@ export interface MediaDeps {
   download: (waMediaId: string) => Promise<DownloadedMedia>;
 }
 
+export const mediaKey = (companyId: string, mimeType: string, now = new Date()) =>
+  `${companyId}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.${extension(mimeType)}`;
+
 const extension = (mimeType: string) => mimeType.split(';')[0]!.split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin';
 
 /**
@@ -18,8 +21,7 @@ const extension = (mimeType: string) => mimeType.split(';')[0]!.split('/')[1]?.r
 export async function storeInboundMedia(deps: MediaDeps, message: { id: string; companyId: string; mediaId: string | null }, media: { waMediaId: string; fileName?: string }) {
   if (message.mediaId) return;
   const file = await deps.download(media.waMediaId);
-  const now = new Date();
-  const key = `${message.companyId}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.${extension(file.mimeType)}`;
+  const key = mediaKey(message.companyId, file.mimeType);
   await deps.storage.put(key, file.data);
   await deps.db.$transaction(async (tx) => {
     const row = await tx.media.create({

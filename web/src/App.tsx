@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { canReviewPasswordResets, canViewUsers } from './auth/permissions';
+import { canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
 import { PublicOnly } from './auth/PublicOnly';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
@@ -16,6 +16,8 @@ const ComingSoonPage = lazy(() => import('./comingSoon/ComingSoonPage'));
 const UsersPage = lazy(() => import('./settings/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
 const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
+const QuickRepliesPage = lazy(() => import('./settings/quickReplies/QuickRepliesPage'));
+const CompanySettingsPage = lazy(() => import('./settings/company/CompanySettingsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
@@ -54,6 +56,22 @@ export function App() {
                 }
               />
               <Route path="departments" element={<DepartmentsPage />} />
+              <Route
+                path="quick-replies"
+                element={
+                  <RequireRole allow={canManageQuickReplies}>
+                    <QuickRepliesPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="company"
+                element={
+                  <RequireRole allow={canViewCompanySettings}>
+                    <CompanySettingsPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="password-resets"
                 element={

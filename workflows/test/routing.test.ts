@@ -277,6 +277,32 @@ describe('agent actions', () => {
     expect((await viewer.api.post(url, { departmentId: departments().a })).status).toBe(403);
   });
 
+  test('when an agent attaches a file, then the customer receives it as an image with its caption; a type WhatsApp refuses is named before upload', async () => {
+    const waId = '5511933330091';
+    const conversation = await rig.queued(waId, 'comercial');
+    const ana = await login(rig.api.url, users().agentA.email);
+    await ana.api.post(`/api/conversations/${conversation.id}/accept`);
+    const upload = (body: Buffer, type: string, name: string) =>
+      fetch(`${rig.api.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${ana.accessToken}`, 'content-type': type, 'x-file-name': encodeURIComponent(name) }, body: new Uint8Array(body) });
+
+    const refused = await upload(Buffer.from('MZ'), 'application/x-msdownload', 'programa.exe');
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as any).error.message).toBe('O WhatsApp não aceita arquivos do tipo application/x-msdownload');
+
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b00000000049454e44ae426082', 'hex');
+    const uploaded = await upload(png, 'image/png', 'orçamento.png');
+    expect(uploaded.status).toBe(201);
+    const file = (await uploaded.json()) as { id: string; fileName: string; sizeBytes: number };
+    expect(file).toMatchObject({ fileName: 'orçamento.png', sizeBytes: png.length });
+
+    const sent = await ana.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Segue o orçamento', mediaId: file.id });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ type: 'image', body: 'Segue o orçamento', media: { id: file.id, mimeType: 'image/png' } });
+    const image = (await eventually(() => rig.received(waId), (m) => m.some((x) => x.type === 'image'), 15_000)).find((x) => x.type === 'image')!;
+    expect(image.content.image).toMatchObject({ caption: 'Segue o orçamento', id: expect.any(String) });
+    expect((await ana.api.post(`/api/conversations/${conversation.id}/messages`, { mediaId: '00000000-0000-4000-8000-000000000000' })).body.error.message).toBe('Arquivo não encontrado: envie-o de novo');
+  });
+
   test('when an agent types, then the others looking at the conversation see who is typing', async () => {
     const conversation = await rig.queued('5511933330071', 'comercial');
     const boss = await login(rig.api.url, users().supervisor.email);
@@ -324,5 +350,9 @@ describe('what the inbox needs around a conversation', () => {
     expect((await ana.api.post(`/api/conversations/${conversation.id}/read`)).body.unreadCount).toBe(0);
     const earlier = await ana.api.get(`/api/conversations?contactId=${conversation.contactId}`);
     expect(earlier.body.items.map((c: any) => c.id)).toEqual([conversation.id]);
+    const started = conversation.createdAt.toISOString();
+    expect((await ana.api.get(`/api/conversations?contactId=${conversation.contactId}&from=${started}`)).body.items).toHaveLength(1);
+    expect((await ana.api.get(`/api/conversations?contactId=${conversation.contactId}&to=2020-01-01`)).body.items).toHaveLength(0);
+    expect((await ana.api.get('/api/conversations?from=ontem')).body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

@@ -4,3 +4,7 @@ export const canViewUsers = (role: Role) => role === 'ADMIN' || role === 'SUPERV
 export const canManageUsers = (role: Role) => role === 'ADMIN';
 export const canManageDepartments = (role: Role) => role === 'ADMIN';
 export const canReviewPasswordResets = (role: Role) => role === 'ADMIN';
+/** Supervisors keep the team's canned answers current; admins too. */
+export const canManageQuickReplies = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';
+export const canViewCompanySettings = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';
+export const canManageCompanySettings = (role: Role) => role === 'ADMIN';

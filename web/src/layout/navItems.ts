@@ -1,8 +1,8 @@
-import { ChartColumn, CircleUser, Contact, Funnel, Inbox, KeyRound, Megaphone, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
-import { canReviewPasswordResets, canViewUsers } from '../auth/permissions';
+import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, Megaphone, MessageSquareText, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
+import { canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
 import type { Role } from '../lib/types';
 
-export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'passwordResets' | 'profile';
+export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'quickReplies' | 'company' | 'passwordResets' | 'profile';
 
 export interface NavItem {
   key: NavKey;
@@ -24,6 +24,8 @@ export const workspaceNav: NavItem[] = [
 export const settingsNav: NavItem[] = [
   { key: 'users', to: '/settings/users', icon: UsersRound, visibleTo: canViewUsers },
   { key: 'departments', to: '/settings/departments', icon: Network },
+  { key: 'quickReplies', to: '/settings/quick-replies', icon: MessageSquareText, visibleTo: canManageQuickReplies },
+  { key: 'company', to: '/settings/company', icon: Headset, visibleTo: canViewCompanySettings },
   { key: 'passwordResets', to: '/settings/password-resets', icon: KeyRound, visibleTo: canReviewPasswordResets },
   { key: 'profile', to: '/settings/profile', icon: CircleUser },
 ];

@@ -30,7 +30,15 @@ export function BusinessHoursEditor({ week, timezone, onChange, errors }: Busine
   return (
     <fieldset>
       <legend className="text-sm font-medium text-zinc-800">{t('departments.form.businessHours')}</legend>
-      <p className="mt-0.5 mb-3 text-xs text-zinc-500">{t('departments.form.timezone', { timezone })}</p>
+      <p className="mt-0.5 mb-3 text-xs text-zinc-500">
+        {t('departments.form.timezone', { timezone })} · {t('departments.form.alwaysOpenHint')}
+      </p>
+      {/* The API treats a week without hours as always open, which a row of "Fechado" would contradict. */}
+      {weekdays.every((day) => !week[day].open) && (
+        <p role="status" className="mb-3 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t('departments.form.alwaysOpen')}
+        </p>
+      )}
       <div className="divide-y divide-zinc-100 rounded-lg border border-zinc-200">
         {weekdays.map((day) => {
           const { open, intervals } = week[day];

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Clock, Pencil, Trash, UsersRound } from 'lucide-react';
+import { Clock, Pencil, Shuffle, Trash, UsersRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { weekdays, type Department } from '../../lib/types';
 import { Avatar } from '../../ui/Avatar';
@@ -19,6 +19,7 @@ const SHOWN_MEMBERS = 5;
 export function DepartmentCard({ department, canManage, onEdit, onDelete }: DepartmentCardProps) {
   const { t } = useTranslation();
   const members = department.members.filter((m) => m.active);
+  const alwaysOpen = weekdays.every((day) => (department.businessHours.days[day] ?? []).length === 0);
   return (
     <Card className={clsx('flex flex-col overflow-hidden', !department.active && 'opacity-75')}>
       <div className="h-1" style={{ backgroundColor: department.color }} />
@@ -65,8 +66,18 @@ export function DepartmentCard({ department, canManage, onEdit, onDelete }: Depa
             </dt>
             <dd>{t('departments.memberCount', { count: members.length })}</dd>
           </div>
+          <div className="flex items-center gap-1.5">
+            <dt>
+              <Shuffle aria-hidden="true" className="size-3.5 text-zinc-400" />
+              <span className="sr-only">{t('departments.routing.strategy')}</span>
+            </dt>
+            <dd>{t(`departments.strategies.${department.assignmentStrategy}.name`)}</dd>
+          </div>
         </dl>
 
+        {alwaysOpen ? (
+          <p className="mt-4 flex h-6 items-center justify-center rounded bg-emerald-50 text-[11px] font-medium text-emerald-700">{t('departments.alwaysOpen')}</p>
+        ) : (
         <ul aria-label={t('departments.form.businessHours')} className="mt-4 flex gap-1">
           {weekdays.map((day) => {
             const intervals = department.businessHours.days[day] ?? [];
@@ -86,6 +97,7 @@ export function DepartmentCard({ department, canManage, onEdit, onDelete }: Depa
             );
           })}
         </ul>
+        )}
 
         <div className="mt-auto flex items-center pt-5">
           {members.length === 0 ? (

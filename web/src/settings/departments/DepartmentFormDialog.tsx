@@ -13,6 +13,7 @@ import { toast } from '../../ui/toastStore';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { DEPARTMENT_FIELDS, initialValues, toChanges, validate, type DepartmentFormValues } from './departmentForm';
 import { MembersPicker } from './MembersPicker';
+import { RoutingSection } from './RoutingSection';
 import { useSaveDepartment } from './useDepartments';
 
 interface DepartmentFormDialogProps {
@@ -28,7 +29,10 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
   const errors = useFormErrors(DEPARTMENT_FIELDS);
   const save = useSaveDepartment();
 
-  const set = <K extends keyof DepartmentFormValues>(key: K, value: DepartmentFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof DepartmentFormValues>(key: K, value: DepartmentFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    errors.clear(key);
+  };
 
   const submit = () => {
     if (!errors.check(validate(values))) return;
@@ -85,25 +89,15 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
           {(control) => <Textarea {...control} rows={3} maxLength={1000} placeholder={t('departments.form.greetingPlaceholder')} value={values.greeting} onChange={(e) => set('greeting', e.target.value)} />}
         </Field>
 
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field label={t('departments.form.responseTimeout')} error={errors.fields.responseTimeoutMinutes} hint={t('departments.form.responseTimeoutHint')}>
-            {(control) => (
-              <div className="relative">
-                <Input {...control} type="number" inputMode="numeric" min={1} max={1440} value={values.responseTimeoutMinutes} onChange={(e) => set('responseTimeoutMinutes', e.target.value)} className="pr-14" />
-                <span aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-zinc-400">
-                  {t('departments.minutesUnit')}
-                </span>
-              </div>
-            )}
-          </Field>
-          <div className="flex flex-col gap-1.5">
-            <span className="text-sm font-medium text-zinc-800">{t('departments.form.status')}</span>
-            <div className="flex h-10 items-center gap-3">
-              <Switch checked={values.active} onChange={(v) => set('active', v)} label={t('departments.form.active')} />
-              <span className="text-sm text-zinc-700">{values.active ? t('departments.form.active') : t('departments.inactive')}</span>
-            </div>
+        <div className="flex flex-col gap-1.5">
+          <span className="text-sm font-medium text-zinc-800">{t('departments.form.status')}</span>
+          <div className="flex h-10 items-center gap-3">
+            <Switch checked={values.active} onChange={(v) => set('active', v)} label={t('departments.form.active')} />
+            <span className="text-sm text-zinc-700">{values.active ? t('departments.form.active') : t('departments.inactive')}</span>
           </div>
         </div>
+
+        <RoutingSection departmentId={department?.id ?? null} values={values} onChange={set} errors={errors.fields} />
 
         <BusinessHoursEditor week={values.week} timezone={department?.businessHours.timezone ?? 'America/Sao_Paulo'} onChange={(week) => set('week', week)} errors={errors.fields} />
 

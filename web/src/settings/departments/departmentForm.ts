@@ -1,5 +1,5 @@
 import i18n from '../../i18n';
-import { weekdays, type BusinessHours, type Department, type TimeInterval, type Weekday } from '../../lib/types';
+import { weekdays, type AssignmentStrategy, type BusinessHours, type Department, type TimeInterval, type Weekday } from '../../lib/types';
 import * as rules from '../../lib/validation';
 import type { DepartmentChanges } from './useDepartments';
 
@@ -16,12 +16,28 @@ export interface DepartmentFormValues {
   color: string;
   greeting: string;
   responseTimeoutMinutes: string;
+  assignmentStrategy: AssignmentStrategy;
+  /** '' keeps an unanswered conversation where it is and only alerts supervisors. */
+  escalationDepartmentId: string;
+  maxEscalations: string;
   active: boolean;
   week: WeekHours;
   memberIds: string[];
 }
 
-export const DEPARTMENT_FIELDS = ['name', 'slug', 'color', 'greeting', 'responseTimeoutMinutes', 'businessHours', 'active', 'memberIds'] as const;
+export const DEPARTMENT_FIELDS = [
+  'name',
+  'slug',
+  'color',
+  'greeting',
+  'responseTimeoutMinutes',
+  'assignmentStrategy',
+  'escalationDepartmentId',
+  'maxEscalations',
+  'businessHours',
+  'active',
+  'memberIds',
+] as const;
 export const MAX_INTERVALS_PER_DAY = 6;
 const DEFAULT_INTERVAL: TimeInterval = { start: '08:00', end: '18:00' };
 
@@ -45,6 +61,9 @@ export function initialValues(department: Department | null): DepartmentFormValu
     color: department?.color ?? '#059669',
     greeting: department?.greeting ?? '',
     responseTimeoutMinutes: String(department?.responseTimeoutMinutes ?? 10),
+    assignmentStrategy: department?.assignmentStrategy ?? 'MANUAL',
+    escalationDepartmentId: department?.escalationDepartmentId ?? '',
+    maxEscalations: String(department?.maxEscalations ?? 3),
     active: department?.active ?? true,
     week: weekFrom(department?.businessHours ?? null),
     memberIds: department?.members.map((m) => m.id) ?? [],
@@ -58,6 +77,7 @@ export function validate(values: DepartmentFormValues): Record<string, string> {
     color: HEX.test(values.color) ? null : i18n.t('validation.color'),
     greeting: values.greeting.length > 1000 ? i18n.t('validation.maxLength', { count: 1000 }) : null,
     responseTimeoutMinutes: rules.integerBetween(values.responseTimeoutMinutes, 1, 1440),
+    maxEscalations: rules.integerBetween(values.maxEscalations, 1, 20),
   };
   for (const day of weekdays) {
     const { open, intervals } = values.week[day];
@@ -84,6 +104,9 @@ export function toChanges(values: DepartmentFormValues, original: Department | n
     color: values.color.toLowerCase(),
     greeting: values.greeting,
     responseTimeoutMinutes: Number(values.responseTimeoutMinutes),
+    assignmentStrategy: values.assignmentStrategy,
+    escalationDepartmentId: values.escalationDepartmentId || null,
+    maxEscalations: Number(values.maxEscalations),
     active: values.active,
     businessHours: toBusinessHours(values.week, original?.businessHours.timezone ?? 'America/Sao_Paulo'),
   };
@@ -93,6 +116,9 @@ export function toChanges(values: DepartmentFormValues, original: Department | n
   if (next.color !== original.color.toLowerCase()) changes.color = next.color;
   if (next.greeting !== original.greeting) changes.greeting = next.greeting;
   if (next.responseTimeoutMinutes !== original.responseTimeoutMinutes) changes.responseTimeoutMinutes = next.responseTimeoutMinutes;
+  if (next.assignmentStrategy !== original.assignmentStrategy) changes.assignmentStrategy = next.assignmentStrategy;
+  if (next.escalationDepartmentId !== original.escalationDepartmentId) changes.escalationDepartmentId = next.escalationDepartmentId;
+  if (next.maxEscalations !== original.maxEscalations) changes.maxEscalations = next.maxEscalations;
   if (next.active !== original.active) changes.active = next.active;
   if (JSON.stringify(next.businessHours) !== JSON.stringify(toBusinessHours(weekFrom(original.businessHours), original.businessHours.timezone))) {
     changes.businessHours = next.businessHours;

@@ -19,7 +19,7 @@ export function useDepartments() {
   });
 }
 
-export type DepartmentChanges = Partial<Pick<Department, 'name' | 'color' | 'greeting' | 'responseTimeoutMinutes' | 'businessHours' | 'active'>> & { memberIds?: string[] };
+export type DepartmentChanges = Partial<Pick<Department, 'name' | 'color' | 'greeting' | 'responseTimeoutMinutes' | 'assignmentStrategy' | 'escalationDepartmentId' | 'maxEscalations' | 'businessHours' | 'active'>> & { memberIds?: string[] };
 
 /** Members live on users too, so both lists are refreshed. PATCH takes memberIds, so one request saves everything. */
 export function useSaveDepartment() {
