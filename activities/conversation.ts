@@ -100,6 +100,18 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
     return row;
   }
 
+  /**
+   * The version that answers: the number's own flow, else the company's default flow; without a
+   * published one, the generated department menu.
+   */
+  async function publishedFlowFor(companyId: string, numberFlowId: string | null) {
+    const flow = await db.flow.findFirst({
+      where: { companyId, publishedVersionId: { not: null }, ...(numberFlowId ? { id: numberFlowId } : { isDefault: true }) },
+      select: { publishedVersionId: true },
+    });
+    return flow ? db.flowVersion.findUnique({ where: { id: flow.publishedVersionId! }, select: { id: true, definition: true } }) : null;
+  }
+
   /** WhatsApp sends files it holds: the stored file is uploaded on each attempt, just before the send. */
   async function withUploadedFile(message: BotMessage, attachmentId: string, phoneNumberId: string): Promise<BotMessage> {
     if (!media) throw ApplicationFailure.nonRetryable('Este worker não tem onde ler anexos (MEDIA_DIR)', 'NoMediaStorage');
@@ -111,15 +123,17 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
 
   return {
     /**
-     * Read once when the conversation starts, so a later change never alters a conversation under way.
-     * Until flows are edited in the builder, a company's flow is its department menu.
+     * Read once when the conversation starts: the conversation runs this version to its end, whatever
+     * is published meanwhile.
      */
     async loadConversationFlow(input: { conversationId: string }): Promise<ConversationSetup> {
-      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true } });
+      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true, number: { select: { flowId: true } } } });
       const settings = readCompanySettings(conversation.company.settings);
       const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: { createdAt: 'asc' } });
-      if (departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem departamentos ativos para o menu', 'NoDepartments');
-      const flow = flowDefinitionSchema.parse(defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
+      const published = await publishedFlowFor(conversation.companyId, conversation.number.flowId);
+      if (!published && departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem fluxo publicado nem departamentos ativos para o menu', 'NoFlow');
+      const flow = flowDefinitionSchema.parse(published?.definition ?? defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
+      if (published) await db.conversation.update({ where: { id: conversation.id }, data: { flowVersionId: published.id } });
 
       const since = new Date(Date.now() - settings.returningCustomerDays * 86_400_000);
       const previous =

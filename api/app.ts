@@ -11,6 +11,7 @@ import { authRouter } from './auth/router';
 import type { AppDeps } from './deps';
 import { companyRouter } from './companies/router';
 import { conversationsRouter } from './conversations/router';
+import { flowsRouter, numberFlowRouter } from './flows/router';
 import { mediaRouter } from './media/router';
 import { createLocalMediaStorage } from './media/storage';
 import { departmentsRouter } from './departments/router';
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use(authenticate(deps.db, deps.tokens), limits.perUser);
   api.use('/users', usersRouter(deps.temporal));
   api.use('/company', companyRouter());
+  api.use('/flows', flowsRouter());
+  api.use('/whatsapp-numbers', numberFlowRouter());
   api.use('/media', mediaRouter(createLocalMediaStorage(deps.config.MEDIA_DIR)));
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());

@@ -447,7 +447,7 @@ async function main() {
   async function explainSlowestGreeting() {
     const firsts = results.flatMap((r) => r.step.sent.filter((s) => s.kind === 'first'));
     const greetingLatency = (s: Sent) => (s.customer.replies.find((r) => r.kind === 'greeting')?.at ?? Infinity) - (postedAt.get(s.wamid) ?? 0);
-    const sorted = firsts.filter((s) => conversationOf.has(s.wamid)).sort((a, b) => greetingLatency(a) - greetingLatency(b));
+    const sorted = firsts.filter((s) => conversationOf.has(s.wamid) && Number.isFinite(greetingLatency(s))).sort((a, b) => greetingLatency(a) - greetingLatency(b));
     const sample = sorted[Math.floor(sorted.length * 0.95)];
     if (!sample) return;
     const posted = postedAt.get(sample.wamid)!;
@@ -461,7 +461,7 @@ async function main() {
       const activity = (e.activityTaskScheduledEventAttributes?.activityType?.name ?? '') as string;
       return `${name}${activity ? `(${activity})` : ''} +${fmt(ms(e.eventTime) - posted, 0)}`;
     });
-    console.log(`p95 greeting (${fmt(greetingLatency(sample), 0)} ms after the webhook POST), its workflow history in ms after the POST (socket event at +${fmt((socketAt.get(sample.wamid) ?? NaN) - posted, 0)}):`);
+    console.log(`p95 of the greetings sent (${fmt(greetingLatency(sample), 0)} ms after the webhook POST; ${firsts.length - sorted.length} first messages had none by the end): its workflow history in ms after the POST (socket event at +${fmt((socketAt.get(sample.wamid) ?? NaN) - posted, 0)}):`);
     console.log(`  ${steps.join(', ')}`);
   }
 

@@ -1,5 +1,8 @@
 import { hashPassword } from '../api/auth/passwords';
 import { DEFAULT_NUMBER } from '../sandbox/config';
+import { publishVersion } from '../api/flows/publishVersion';
+import { defaultFlow } from '../workflows/flow/defaultFlow';
+import { flowDefinitionSchema } from '../workflows/flow/schema';
 import type { Db } from './client';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -22,6 +25,18 @@ export const demoLogins = [
   { role: 'SUPERVISOR', name: 'Sérgio Supervisor', email: 'supervisor@demo.local' },
   ...demoDepartments.map((d) => ({ role: 'AGENT' as const, name: d.agent.name, email: d.agent.email, department: d.name })),
 ] as const;
+
+/** Greeting and the department menu, published as version 1, so the builder opens on what customers see. */
+async function seedDefaultFlow(db: Db, company: { id: string; name: string }) {
+  if (await db.flow.findFirst({ where: { companyId: company.id } })) return;
+  const departments = await db.department.findMany({ where: { companyId: company.id, active: true }, orderBy: { createdAt: 'asc' } });
+  const administrativo = departments.find((d) => d.slug === 'administrativo') ?? departments.at(-1)!;
+  const definition = flowDefinitionSchema.parse(defaultFlow(company.name, departments, administrativo.id));
+  await db.$transaction(async (tx) => {
+    const flow = await tx.flow.create({ data: { companyId: company.id, name: 'Atendimento', draft: definition, isDefault: true } });
+    await publishVersion(tx, { companyId: company.id, flowId: flow.id, definition, byUserId: null, note: 'Fluxo inicial: saudação e menu de departamentos' });
+  });
+}
 
 /**
  * The demo company, idempotent: running it again changes nothing. Its users (with a known password)
@@ -53,6 +68,7 @@ export async function seedDemo(db: Db, options: { production: boolean; sandboxNu
     where: { companyId: company.id, slug: 'laboratorio', escalationDepartmentId: null },
     data: { escalationDepartmentId: departments.get('Administrativo')! },
   });
+  await seedDefaultFlow(db, company);
   if (options.production) return { company, users: [] };
 
   // The sandbox's default number (sandbox/config.ts), so customers played on the test phone reach Demo.

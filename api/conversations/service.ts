@@ -33,7 +33,8 @@ export const conversationSelect = {
   createdAt: true,
   number: { select: { id: true, displayPhoneNumber: true, name: true } },
   contact: { select: { id: true, waId: true, phone: true, name: true, profileName: true } },
-  messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, senderUserId: true, createdAt: true } },
+  // Timeline events (transfers, closing) are not what a conversation "last said".
+  messages: { where: { type: { not: 'event' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, senderUserId: true, createdAt: true } },
 } satisfies Prisma.ConversationSelect;
 
 type Row = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;

@@ -17,6 +17,8 @@ const TENANT_MODELS = new Set([
   'Assignment',
   'ConversationNote',
   'QuickReply',
+  'Flow',
+  'FlowVersion',
 ]);
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };

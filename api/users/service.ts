@@ -124,10 +124,10 @@ export async function setPresence(ctx: RequestContext, status: z.infer<typeof pr
  * inbox. No e-mail or settings: only what a colleague sees.
  */
 export async function userDirectory(ctx: RequestContext) {
+  // Former colleagues stay listed (active: false): their names still sign old messages and hand-overs.
   const users = await ctx.db.user.findMany({
-    where: { active: true },
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, role: true, status: true, maxConcurrentChats: true, memberships: { select: { departmentId: true } } },
+    select: { id: true, name: true, role: true, status: true, active: true, maxConcurrentChats: true, memberships: { select: { departmentId: true } } },
   });
   const load = await ctx.db.conversation.groupBy({ by: ['assigneeId'], where: { status: 'ASSIGNED', assigneeId: { in: users.map((u) => u.id) } }, _count: { _all: true } });
   const open = new Map(load.map((l) => [l.assigneeId, l._count._all]));

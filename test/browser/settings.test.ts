@@ -97,7 +97,8 @@ describe('settings in a browser', () => {
   });
 
   test('when an admin changes the company settings, then they are stored, and a reload shows them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    // Tall enough for the whole form in one screenshot: the page scrolls inside the shell, not the window.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1300 }, locale: 'pt-BR' });
     await signIn(page, company.users.admin.email);
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Atendimento' }).click();
     await page.waitForURL(/\/settings\/company/);

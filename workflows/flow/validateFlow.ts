@@ -2,7 +2,7 @@ import { flowDefinitionSchema, handlesOf, type FlowDefinition } from './schema';
 
 export interface FlowProblem {
   nodeId: string | null;
-  code: 'invalid_config' | 'no_start' | 'many_starts' | 'unreachable' | 'missing_exit' | 'unknown_handle' | 'dangling_edge' | 'duplicate_exit' | 'duplicate_node';
+  code: 'invalid_config' | 'no_start' | 'many_starts' | 'unreachable' | 'missing_exit' | 'unknown_handle' | 'dangling_edge' | 'duplicate_exit' | 'duplicate_node' | 'unknown_department';
   message: string;
 }
 

@@ -327,6 +327,7 @@ describe('what the inbox needs around a conversation', () => {
       name: users().agentB.name,
       role: 'AGENT',
       status: expect.any(String),
+      active: true,
       maxConcurrentChats: expect.any(Number),
       departmentIds: [departments().b],
       openConversations: expect.any(Number),

@@ -70,7 +70,7 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
     >
       <div className="flex flex-col gap-6">
         {errors.form && <FormAlert>{errors.form}</FormAlert>}
-        <div className="grid gap-5 sm:grid-cols-[1fr_auto]">
+        <div className="grid gap-5 sm:grid-cols-[1fr_auto_auto]">
           {/* The slug is derived from the name, so a slug clash is reported on the name. */}
           <Field label={t('departments.form.name')} error={errors.fields.name ?? errors.fields.slug}>
             {(control) => <Input {...control} data-autofocus placeholder={t('departments.form.namePlaceholder')} value={values.name} onChange={(e) => set('name', e.target.value)} />}
@@ -83,19 +83,18 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
               </div>
             )}
           </Field>
+          <div className="flex flex-col gap-1.5">
+            <span className="text-sm font-medium text-zinc-800">{t('departments.form.status')}</span>
+            <div className="flex h-10 items-center gap-3">
+              <Switch checked={values.active} onChange={(v) => set('active', v)} label={t('departments.form.active')} />
+              <span className="text-sm text-zinc-700">{values.active ? t('departments.form.active') : t('departments.inactive')}</span>
+            </div>
+          </div>
         </div>
 
         <Field label={t('departments.form.greeting')} error={errors.fields.greeting} hint={t('departments.form.greetingHint')}>
           {(control) => <Textarea {...control} rows={3} maxLength={1000} placeholder={t('departments.form.greetingPlaceholder')} value={values.greeting} onChange={(e) => set('greeting', e.target.value)} />}
         </Field>
-
-        <div className="flex flex-col gap-1.5">
-          <span className="text-sm font-medium text-zinc-800">{t('departments.form.status')}</span>
-          <div className="flex h-10 items-center gap-3">
-            <Switch checked={values.active} onChange={(v) => set('active', v)} label={t('departments.form.active')} />
-            <span className="text-sm text-zinc-700">{values.active ? t('departments.form.active') : t('departments.inactive')}</span>
-          </div>
-        </div>
 
         <RoutingSection departmentId={department?.id ?? null} values={values} onChange={set} errors={errors.fields} />
 

@@ -84,7 +84,7 @@ export function QuickReplyFormDialog({ reply, departments, onClose }: QuickReply
                 maxLength={33}
                 placeholder="boleto"
                 value={values.shortcut}
-                onChange={(e) => set('shortcut', e.target.value)}
+                onChange={(e) => set('shortcut', e.target.value.replace(/^\/+/, '').toLowerCase())}
                 className="pl-6 font-mono"
               />
             </div>

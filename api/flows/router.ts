@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { contextOf, requireRole } from '../auth/authenticate';
+import { idParam } from '../http/ids';
+import { parseBody } from '../http/validate';
+import { createFlowSchema, publishFlowSchema, rollbackFlowSchema, updateFlowSchema } from './schemas';
+import { assignFlowToNumber, createFlow, deleteFlow, getFlow, getFlowVersion, listFlows, publishFlow, rollbackFlow, updateFlow, validateDraft } from './service';
+
+/** Bot flows: drafts, validation, immutable published versions, rollback, and which number runs which flow. */
+export function flowsRouter() {
+  const router = Router();
+  router.use(requireRole('ADMIN', 'SUPERVISOR'));
+  const id = (req: Parameters<typeof idParam>[0]) => idParam(req, 'Fluxo');
+  router.get('/', async (req, res) => {
+    res.json(await listFlows(contextOf(req)));
+  });
+  router.post('/', async (req, res) => {
+    res.status(201).json(await createFlow(contextOf(req), parseBody(createFlowSchema, req)));
+  });
+  router.get('/:id', async (req, res) => {
+    res.json(await getFlow(contextOf(req), id(req)));
+  });
+  router.patch('/:id', async (req, res) => {
+    res.json(await updateFlow(contextOf(req), id(req), parseBody(updateFlowSchema, req)));
+  });
+  router.delete('/:id', async (req, res) => {
+    await deleteFlow(contextOf(req), id(req));
+    res.status(204).end();
+  });
+  router.post('/:id/validate', async (req, res) => {
+    res.json(await validateDraft(contextOf(req), id(req)));
+  });
+  router.post('/:id/publish', async (req, res) => {
+    res.status(201).json(await publishFlow(contextOf(req), id(req), parseBody(publishFlowSchema, req).note));
+  });
+  router.post('/:id/rollback', async (req, res) => {
+    res.json(await rollbackFlow(contextOf(req), id(req), parseBody(rollbackFlowSchema, req).versionId));
+  });
+  router.get('/:id/versions/:versionId', async (req, res) => {
+    res.json(await getFlowVersion(contextOf(req), id(req), idParam(req, 'Versão', 'versionId')));
+  });
+  return router;
+}
+
+export function numberFlowRouter() {
+  const router = Router();
+  router.put('/:id/flow', requireRole('ADMIN'), async (req, res) => {
+    const { flowId } = parseBody(z.object({ flowId: z.uuid().nullable() }), req);
+    res.json(await assignFlowToNumber(contextOf(req), idParam(req, 'Número'), flowId));
+  });
+  return router;
+}
