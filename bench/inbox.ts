@@ -158,23 +158,23 @@ async function loginCookie(apiUrl: string, email: string) {
  * The first rendered row is stamped from inside the page, before any of its scripts run, so the
  * figure does not include the round trips of a test driver polling for it.
  */
-const FIRST_ROW_OBSERVER = () => {
-  const mark = () => {
+// In-page code goes as text: tsx wraps named functions in a `__name` helper the page does not have.
+const FIRST_ROW_OBSERVER = `(() => {
+  const observer = new MutationObserver(() => {
     if (window.__firstRowAt === undefined && document.querySelector('[role="list"] button[data-conversation-id]')) {
       window.__firstRowAt = performance.now();
       observer.disconnect();
     }
-  };
-  const observer = new MutationObserver(mark);
+  });
   observer.observe(document, { childList: true, subtree: true });
-};
+})();`;
 
 async function sessionContext(browser: Browser, apiUrl: string, email: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR' });
   const { refresh } = await loginCookie(apiUrl, email);
   const url = new URL(apiUrl);
   await context.addCookies([{ name: 'orq_refresh', value: refresh, domain: url.hostname, path: '/api/auth', httpOnly: true, secure: true, sameSite: 'Strict' }]);
-  await context.addInitScript(FIRST_ROW_OBSERVER);
+  await context.addInitScript({ content: FIRST_ROW_OBSERVER });
   return context;
 }
 
@@ -188,7 +188,10 @@ interface Navigation {
 
 async function navigate(page: Page, url: string): Promise<Navigation> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 20_000, polling: 100 });
+  await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 20_000, polling: 100 }).catch(async (error: Error) => {
+    const text = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? '').catch(() => '');
+    throw new Error(`no conversation row at ${page.url()} (${error.message}); the page says: ${JSON.stringify(text)}`);
+  });
   return page.evaluate(() => {
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const refresh = resources.find((e) => e.name.includes('/api/auth/refresh'));
@@ -235,6 +238,31 @@ async function measureNavigations(browser: Browser, apiUrl: string, scenario: Sc
   await context.close();
   return { cold, warm };
 }
+
+/**
+ * Stamps when each awaited text first enters the DOM (a new node or a changed text node) and the
+ * animation frame after it, the one that paints it. Wall clock: performance.timeOrigin + now().
+ */
+const TEXT_OBSERVER = `(() => {
+  window.__pending = new Set();
+  window.__seenAt = {};
+  window.__frameAt = {};
+  const stamp = (text) => {
+    for (const wanted of window.__pending) {
+      if (window.__seenAt[wanted] === undefined && text.includes(wanted)) {
+        window.__seenAt[wanted] = performance.timeOrigin + performance.now();
+        requestAnimationFrame(() => { window.__frameAt[wanted] = performance.timeOrigin + performance.now(); });
+      }
+    }
+  };
+  new MutationObserver((records) => {
+    if (window.__pending.size === 0) return;
+    for (const record of records) {
+      if (record.type === 'characterData') stamp(record.target.textContent || '');
+      else for (const node of record.addedNodes) stamp(node.textContent || '');
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+})()`;
 
 // ─── Main ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -421,26 +449,7 @@ async function main() {
     await page.goto(`${api.url}/inbox/${conversation!.id}?tab=mine`);
     await page.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 15_000 });
     await page.getByRole('log').getByText('Olá, boa tarde').waitFor({ timeout: 15_000 });
-    await page.evaluate(() => {
-      window.__pending = new Set();
-      window.__seenAt = {};
-      window.__frameAt = {};
-      const stamp = (text: string) => {
-        for (const wanted of window.__pending) {
-          if (window.__seenAt[wanted] === undefined && text.includes(wanted)) {
-            window.__seenAt[wanted] = performance.timeOrigin + performance.now();
-            requestAnimationFrame(() => (window.__frameAt[wanted] = performance.timeOrigin + performance.now()));
-          }
-        }
-      };
-      new MutationObserver((records) => {
-        if (window.__pending.size === 0) return;
-        for (const record of records) {
-          if (record.type === 'characterData') stamp(record.target.textContent ?? '');
-          else for (const node of record.addedNodes) stamp(node.textContent ?? '');
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
+    await page.evaluate(TEXT_OBSERVER);
 
     // Both clocks are this machine's wall clock; the offset is checked, not assumed.
     const clockOffset = async () => {

@@ -357,3 +357,33 @@ describe('what the inbox needs around a conversation', () => {
     expect((await ana.api.get('/api/conversations?from=ontem')).body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
+
+describe('published flows', () => {
+  test('when version 2 is published while a customer is in version 1, then that customer finishes on version 1 and new customers get version 2', async () => {
+    onTeardown(() => db().flow.deleteMany({ where: { companyId: rig.company.companyId } }).then(() => undefined));
+    const admin = await login(rig.api.url, users().admin.email);
+    const flow = (await admin.api.post('/api/flows', { name: 'Atendimento', isDefault: true })).body;
+    const routeA = flow.draft.nodes.find((n: any) => n.type === 'route' && n.config.departmentId === departments().a);
+    flow.draft.nodes[1].config.text = 'Versão 1: olá, {{contact.name}}!';
+    routeA.config.text = 'Versão 1: encaminhando ao Comercial.';
+    await admin.api.patch(`/api/flows/${flow.id}`, { draft: flow.draft });
+    const v1 = (await admin.api.post(`/api/flows/${flow.id}/publish`, {})).body;
+
+    const first = '5511933330101';
+    await rig.customerSays(first, { type: 'text', text: 'Oi' });
+    expect(visibleText((await eventually(() => rig.received(first), (m) => m.length >= 2, 15_000))[0]!)).toBe('Versão 1: olá, Joana Cliente!');
+
+    flow.draft.nodes[1].config.text = 'Versão 2: bem-vindo!';
+    routeA.config.text = 'Versão 2: Comercial já vai te atender.';
+    await admin.api.patch(`/api/flows/${flow.id}`, { draft: flow.draft });
+    expect((await admin.api.post(`/api/flows/${flow.id}/publish`, {})).body.version).toBe(2);
+
+    await rig.customerSays(first, { type: 'text', text: 'comercial' });
+    expect(visibleText((await eventually(() => rig.received(first), (m) => m.length >= 3, 15_000))[2]!)).toBe('Versão 1: encaminhando ao Comercial.');
+    expect((await rig.conversationOf(first)).flowVersionId).toBe(v1.id);
+
+    const second = '5511933330102';
+    await rig.customerSays(second, { type: 'text', text: 'Oi' });
+    expect(visibleText((await eventually(() => rig.received(second), (m) => m.length >= 2, 15_000))[0]!)).toBe('Versão 2: bem-vindo!');
+  });
+});

@@ -28,8 +28,9 @@ export const getConversation = (id: string, signal?: AbortSignal) => api<Convers
 export const listMessages = (id: string, cursor: string | null, signal?: AbortSignal) =>
   api<Page<Message>>(`/api/conversations/${id}/messages`, { query: { cursor, limit: MESSAGE_PAGE_SIZE }, signal });
 
-export const sendMessage = (id: string, text: string, clientMessageId: string) =>
-  api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text, clientMessageId } });
+/** With a mediaId the text is the file's caption (it may be empty). */
+export const sendMessage = (id: string, text: string, clientMessageId: string, mediaId?: string) =>
+  api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text, clientMessageId, mediaId } });
 
 export const acceptConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/accept`, { method: 'POST' });
 export const closeConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/close`, { method: 'POST' });
