@@ -50,7 +50,8 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
     }),
   );
   // No upgrade-insecure-requests: a LAN install served over plain http must still load its assets.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Media in the inbox is fetched with the access token and shown from blob: URLs.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] } } }));
   app.use(metrics.middleware);
   app.use(healthRouter(deps, metrics.registry));
   if (deps.config.WAHA_BASE_URL) {

@@ -1,6 +1,6 @@
 import clsx from 'clsx';
-import { ArrowLeft, ArrowRightLeft, CircleCheck, Hand, PanelRight, RefreshCw, RotateCcw } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { ArrowLeft, ArrowRightLeft, CircleCheck, FileUp, Hand, PanelRight, RefreshCw, RotateCcw } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCurrentUser } from '../auth/sessionStore';
@@ -11,8 +11,10 @@ import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Skeleton } from '../ui/Skeleton';
-import { Composer, WindowClosedNotice } from './Composer';
+import { attachmentKind } from './attachments';
+import { Composer, offerAttachment, WindowClosedNotice } from './Composer';
 import { contactName, formatPhone, windowOpen } from './display';
+import { bubbleText } from './MessageMedia';
 import { MessageTimeline } from './MessageTimeline';
 import { useSendMessage, type PendingMessage } from './outbox';
 import { markRead, mayMarkRead, tabVisible } from './readReceipts';
@@ -29,6 +31,8 @@ interface ChatPaneProps {
   onTogglePanel: () => void;
   onBack: () => void;
 }
+
+const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 const statusTone = { BOT: 'violet', QUEUED: 'amber', ASSIGNED: 'emerald', RESOLVED: 'neutral' } as const;
 
@@ -63,6 +67,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   useNow();
   const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
   const [windowRefused, setWindowRefused] = useState(false);
+  const [dragging, setDragging] = useState(false);
 
   // Opening a conversation reads it; one that gathered messages while the tab was hidden is read on return.
   const mayRead = mayMarkRead(conversation, me);
@@ -108,9 +113,32 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   const sendRef = useRef(send);
   sendRef.current = send;
   const retry = useCallback((message: Message, pending?: PendingMessage) => {
-    if (pending) void sendRef.current(pending.text, pending.id);
-    else if (message.body) void sendRef.current(message.body);
+    if (pending) void sendRef.current(pending.text, pending.id, pending.attachment);
+    else if (message.media) {
+      const { media } = message;
+      const attachment = { kind: attachmentKind(media.mimeType), name: media.fileName ?? '', mimeType: media.mimeType, size: media.sizeBytes ?? 0, media, progress: 1 };
+      void sendRef.current(bubbleText(message) ?? '', undefined, attachment);
+    } else if (message.body) void sendRef.current(message.body);
   }, []);
+
+  const canAttach = replyBlocked === null;
+  // Files dropped anywhere on the chat must never reach the browser, which would open them in place of the inbox.
+  const onDragOver = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = canAttach ? 'copy' : 'none';
+    setDragging(true);
+  };
+  const onDragLeave = (event: DragEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && canAttach) offerAttachment(conversation.id, file);
+  };
 
   useEffect(() => {
     setWindowRefused(false);
@@ -122,7 +150,34 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   }, [conversation.status]);
 
   return (
-    <section aria-label={t('inbox.chat.sectionLabel', { name })} className="@container flex h-full min-h-0 flex-col bg-[#efeae2]">
+    <section
+      aria-label={t('inbox.chat.sectionLabel', { name })}
+      className="@container relative flex h-full min-h-0 flex-col bg-[#efeae2]"
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      onPaste={(event) => {
+        const file = event.clipboardData.files[0];
+        // A copy from a spreadsheet carries its text and a picture of it: the agent meant the text.
+        if (!file || !canAttach || event.clipboardData.types.includes('text/plain')) return;
+        event.preventDefault();
+        offerAttachment(conversation.id, file);
+      }}
+    >
+      {dragging && (
+        <div
+          aria-hidden="true"
+          className={clsx(
+            'pointer-events-none absolute inset-2 z-30 flex flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed text-center',
+            canAttach ? 'border-[#00a884] bg-[#f0f2f5]/95 text-[#3b4a54]' : 'border-zinc-300 bg-zinc-100/95 text-zinc-500',
+          )}
+        >
+          <FileUp className="size-10" />
+          <p className="text-base font-semibold">{canAttach ? t('inbox.attach.drop', { name }) : t('inbox.attach.dropBlocked')}</p>
+          {canAttach && <p className="text-xs text-[#667781]">{t('inbox.attach.dropHint')}</p>}
+        </div>
+      )}
       <header className="flex h-16 shrink-0 items-center gap-3 border-b border-zinc-200 bg-[#f0f2f5] px-4">
         <Button variant="ghost" size="icon" onClick={onBack} aria-label={t('inbox.chat.back')} className="-ml-2 lg:hidden">
           <ArrowLeft aria-hidden="true" className="size-5" />
@@ -208,10 +263,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
       <Composer
         conversation={conversation}
         replyBlocked={replyBlocked}
-        onSend={async (text) => {
-          const outcome = await send(text);
-          return outcome;
-        }}
+        onSend={(text, file) => send(text, undefined, file)}
         onWindowClosed={() => {
           setWindowRefused(true);
         }}

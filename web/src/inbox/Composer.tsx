@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import clsx from 'clsx';
-import { Clock4, Lock, MessageSquareText, SendHorizontal, Smile, StickyNote } from 'lucide-react';
+import { Clock4, FileAudio, FileText, FileVideo, Lock, MessageSquareText, Paperclip, SendHorizontal, Smile, StickyNote, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
@@ -8,15 +8,40 @@ import { errorMessage } from '../lib/errorMessage';
 import type { Conversation, QuickReply } from '../lib/types';
 import { Button } from '../ui/Button';
 import { toast } from '../ui/toastStore';
+import { ATTACHMENT_ACCEPT, attachmentKind, attachmentProblem, formatSize, MAX_CAPTION, normalisedType } from './attachments';
 import { addNoteToCache } from './conversationCache';
 import { addNote, sendTyping } from './inboxApi';
 import { QuickReplyPopup, useQuickReplies } from './QuickReplyPopup';
 
-/** What the agent was writing in each conversation, kept while they hop between chats. */
-const useDrafts = create<{ drafts: Record<string, string>; set: (id: string, text: string) => void }>()((set) => ({
+interface DraftState {
+  drafts: Record<string, string>;
+  /** The file waiting in the tray, and why the last one offered was refused. */
+  files: Record<string, File | undefined>;
+  problems: Record<string, string | undefined>;
+  set: (id: string, text: string) => void;
+  setFile: (id: string, file: File | undefined) => void;
+  setProblem: (id: string, problem: string | undefined) => void;
+}
+
+/** What the agent was writing (and attaching) in each conversation, kept while they hop between chats. */
+const useDrafts = create<DraftState>()((set) => ({
   drafts: {},
+  files: {},
+  problems: {},
   set: (id, text) => set((s) => ({ drafts: { ...s.drafts, [id]: text } })),
+  setFile: (id, file) => set((s) => ({ files: { ...s.files, [id]: file }, problems: { ...s.problems, [id]: undefined } })),
+  setProblem: (id, problem) => set((s) => ({ problems: { ...s.problems, [id]: problem } })),
 }));
+
+/**
+ * Puts a file in the conversation's tray (from the clip, a drop or a paste), or says why WhatsApp
+ * would refuse it without uploading anything.
+ */
+export function offerAttachment(conversationId: string, file: File) {
+  const problem = attachmentProblem(file);
+  if (problem) useDrafts.getState().setProblem(conversationId, problem);
+  else useDrafts.getState().setFile(conversationId, file);
+}
 
 /** WhatsApp's limit for a text message. */
 const MAX_LENGTH = 4096;
@@ -29,7 +54,8 @@ interface ComposerProps {
   conversation: Conversation;
   /** Why a reply cannot be written now (shown above the box); null when it can. Notes are always possible. */
   replyBlocked: ReactNode | null;
-  onSend: (text: string) => Promise<'sent' | 'windowClosed' | 'failed'>;
+  /** With a file, the text is its caption and may be empty. */
+  onSend: (text: string, file?: File) => Promise<'sent' | 'windowClosed' | 'failed'>;
   onWindowClosed: () => void;
 }
 
@@ -45,6 +71,11 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
       setDraft(conversation.id, next);
       return next;
     });
+  const file = useDrafts((s) => s.files[conversation.id]);
+  const problem = useDrafts((s) => s.problems[conversation.id]);
+  const setFile = useDrafts((s) => s.setFile);
+  const setProblem = useDrafts((s) => s.setProblem);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [dismissedSlash, setDismissedSlash] = useState(false);
@@ -55,6 +86,8 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
   const popupId = useId();
 
   const replying = mode === 'reply' && !replyBlocked;
+  const attached = replying ? file : undefined;
+  const captionTooLong = Boolean(attached) && text.trim().length > MAX_CAPTION;
   const slash = replying && !dismissedSlash ? /^\/(\S*)$/.exec(text) : null;
   const term = slash ? (slash[1] ?? '') : null;
   const quickReplies = useQuickReplies(term, conversation.departmentId);
@@ -71,6 +104,13 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
   useEffect(() => {
     input.current?.focus();
   }, [conversation.id]);
+
+  // A file dropped or pasted while writing a note is meant for the customer.
+  useEffect(() => {
+    if (!file) return;
+    if (!replyBlocked) setMode('reply');
+    input.current?.focus();
+  }, [file]);
 
   const note = useMutation({
     mutationFn: (body: string) => addNote(conversation.id, body),
@@ -89,6 +129,19 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
 
   const submit = async () => {
     const value = text.trim();
+    if (attached) {
+      if (captionTooLong) return;
+      setText('');
+      setFile(conversation.id, undefined);
+      input.current?.focus();
+      const outcome = await onSend(value, attached);
+      if (outcome === 'windowClosed') {
+        setText((current) => current || value);
+        if (!useDrafts.getState().files[conversation.id]) setFile(conversation.id, attached);
+        onWindowClosed();
+      }
+      return;
+    }
     if (!value) return;
     if (mode === 'note') {
       try {
@@ -157,8 +210,8 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
     });
   };
 
-  const canSubmit = text.trim().length > 0 && (mode === 'note' ? !note.isPending : replying);
-  const placeholder = mode === 'note' ? t('inbox.composer.notePlaceholder') : t('inbox.composer.placeholder');
+  const canSubmit = attached ? !captionTooLong : text.trim().length > 0 && (mode === 'note' ? !note.isPending : replying);
+  const placeholder = mode === 'note' ? t('inbox.composer.notePlaceholder') : attached ? t('inbox.attach.captionPlaceholder') : t('inbox.composer.placeholder');
 
   return (
     <div className="relative shrink-0 border-t border-zinc-200 bg-[#f0f2f5]">
@@ -187,6 +240,15 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
           </span>
         )}
       </div>
+      {problem && (
+        <p role="alert" className="mx-3 mt-2 flex items-start gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          <span className="flex-1">{problem}</span>
+          <button type="button" onClick={() => setProblem(conversation.id, undefined)} aria-label={t('inbox.attach.dismiss')} className="rounded p-0.5 text-red-700 hover:bg-red-100">
+            <X aria-hidden="true" className="size-4" />
+          </button>
+        </p>
+      )}
+      {attached && <AttachmentTray file={attached} captionLength={captionTooLong ? text.trim().length : null} onRemove={() => setFile(conversation.id, undefined)} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -197,11 +259,40 @@ export function Composer({ conversation, replyBlocked, onSend, onWindowClosed }:
         <Button variant="ghost" size="icon" className="mb-1 size-9 text-[#54656f]" aria-label={t('inbox.composer.emoji')} aria-expanded={emojiOpen} onClick={() => setEmojiOpen((o) => !o)}>
           <Smile aria-hidden="true" className="size-5.5" />
         </Button>
+        {mode === 'reply' && (
+          <>
+            <Button
+              variant="ghost"
+              size="icon"
+              className="mb-1 size-9 text-[#54656f]"
+              aria-label={t('inbox.attach.button')}
+              title={t('inbox.attach.button')}
+              disabled={!replying}
+              onClick={() => fileInput.current?.click()}
+            >
+              <Paperclip aria-hidden="true" className="size-5" />
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              accept={ATTACHMENT_ACCEPT}
+              aria-label={t('inbox.attach.input')}
+              data-testid="attach-input"
+              onChange={(event) => {
+                const picked = event.target.files?.[0];
+                // Cleared so that picking the same file again (after removing it) still fires a change.
+                event.target.value = '';
+                if (picked) offerAttachment(conversation.id, picked);
+              }}
+            />
+          </>
+        )}
         <textarea
           ref={input}
           rows={1}
           value={text}
-          maxLength={MAX_LENGTH}
+          maxLength={attached ? undefined : MAX_LENGTH}
           disabled={mode === 'reply' && Boolean(replyBlocked)}
           onChange={(event) => {
             setText(event.target.value);
@@ -272,6 +363,48 @@ export function WindowClosedNotice() {
       <Button variant="secondary" size="sm" disabled title={t('inbox.composer.windowClosed.templateSoon')}>
         {t('inbox.composer.windowClosed.template')}
       </Button>
+    </div>
+  );
+}
+
+/** WhatsApp Web's preview before sending: what goes, how big, and a way to take it back. */
+function AttachmentTray({ file, captionLength, onRemove }: { file: File; captionLength: number | null; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const kind = attachmentKind(normalisedType(file));
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (kind !== 'image') return;
+    const objectUrl = URL.createObjectURL(file);
+    setUrl(objectUrl);
+    return () => {
+      URL.revokeObjectURL(objectUrl);
+      setUrl(undefined);
+    };
+  }, [file, kind]);
+  const Icon = kind === 'audio' ? FileAudio : kind === 'video' ? FileVideo : FileText;
+  return (
+    <div data-testid="attachment-tray" className="mx-3 mt-2 rounded-lg bg-white p-2 shadow-xs ring-1 ring-black/5">
+      <div className="flex items-center gap-3">
+        {url ? (
+          <img src={url} alt={file.name} className="size-16 shrink-0 rounded-md bg-zinc-100 object-cover" />
+        ) : (
+          <span className="flex size-16 shrink-0 items-center justify-center rounded-md bg-[#f0f2f5] text-[#54656f]">
+            <Icon aria-hidden="true" className="size-8" />
+          </span>
+        )}
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-sm font-medium text-[#111b21]">{file.name}</span>
+          <span className="block text-xs text-[#667781]">{[t(`inbox.attach.kind.${kind}`), formatSize(file.size)].join(' · ')}</span>
+        </span>
+        <button type="button" onClick={onRemove} aria-label={t('inbox.attach.remove')} title={t('inbox.attach.remove')} className="rounded-full p-1.5 text-[#54656f] hover:bg-black/5">
+          <X aria-hidden="true" className="size-5" />
+        </button>
+      </div>
+      {captionLength !== null && (
+        <p role="alert" className="mt-1.5 text-xs text-red-700">
+          {t('inbox.attach.captionTooLong', { max: MAX_CAPTION, count: captionLength })}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationNote, Message } from '../lib/types';
 import { formatTime } from '../phone/chatTime';
-import { bubbleText, MessageMedia, MessageOptions } from './MessageMedia';
+import { bubbleText, MessageMedia, MessageOptions, PendingMedia } from './MessageMedia';
 import { MessageStatusIcon } from './MessageStatusIcon';
 import type { PendingMessage } from './outbox';
 import { sideOf } from './timeline';
@@ -15,7 +15,7 @@ interface MessageBubbleProps {
   reactions: string[];
   first: boolean;
   senderName: string;
-  /** A failed send: the outbox entry retries with its own id; a message the provider refused goes again as a new one. */
+  /** A failed send: the outbox entry retries with its own id (and file); a message the provider refused goes again as a new one. */
   onRetry: (message: Message, pending?: PendingMessage) => void;
 }
 
@@ -60,7 +60,7 @@ export const MessageBubble = memo(function MessageBubble({ message, pending, rea
             </p>
           )}
           {!first && <span className="sr-only">{senderName}: </span>}
-          <MessageMedia message={message} />
+          {pending?.attachment?.file ? <PendingMedia pending={pending} /> : <MessageMedia message={message} />}
           {message.type === 'unsupported' ? (
             <p className="text-[13px] text-[#667781] italic">
               {t('inbox.message.unsupported')}
@@ -97,7 +97,7 @@ export const MessageBubble = memo(function MessageBubble({ message, pending, rea
         {failed && (
           <p role="alert" className="mt-1 flex items-center gap-2 text-xs text-red-700">
             <span>{t('inbox.message.failed', { reason: message.errorMessage ?? t('inbox.message.failedUnknown') })}</span>
-            {side === 'agent' && message.type === 'text' && (
+            {side === 'agent' && (pending || message.type === 'text' || message.media) && (
               <button type="button" onClick={() => onRetry(message, pending)} className="inline-flex items-center gap-1 font-semibold underline-offset-2 hover:underline">
                 <RotateCw aria-hidden="true" className="size-3" />
                 {t('inbox.message.retry')}

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import clsx from 'clsx';
 import { Download, FileText, ImageOff, MapPin, UserRound, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaRef, Message } from '../lib/types';
 import { Spinner } from '../ui/Spinner';
+import { formatSize } from './attachments';
 import { fetchMediaBlob } from './inboxApi';
+import type { PendingMessage } from './outbox';
 
 type Node = Record<string, unknown>;
 const node = (value: unknown): Node | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined);
@@ -34,13 +37,6 @@ function useMediaUrl(media: MediaRef | null) {
     };
   }, [blob.data]);
   return { data: url, isError: blob.isError, isPending: blob.isPending || (Boolean(blob.data) && !url), isFetching: blob.isFetching };
-}
-
-function formatSize(bytes: number | null): string {
-  if (!bytes) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function Unavailable({ label }: { label: string }) {
@@ -188,10 +184,69 @@ function InteractiveOptions({ content }: { content: Node }) {
   );
 }
 
+/** The caption: inbound media carry it in content; ours keep what the agent typed as the body (the caption sent may bear their signature). */
+function captionOf(message: Message): string | undefined {
+  const content = message.content ?? {};
+  if (message.direction === 'OUTBOUND' && text(node(content.message)?.caption)) return message.body ?? undefined;
+  return text(content.caption);
+}
+
+/** A file still on its way: the agent's own copy, with how much of it has reached the server. */
+export function PendingMedia({ pending }: { pending: PendingMessage }) {
+  const { t } = useTranslation();
+  const attachment = pending.attachment!;
+  const uploading = pending.state === 'sending' && !attachment.media;
+  const percent = Math.round(attachment.progress * 100);
+  const bar = uploading && (
+    <span
+      role="progressbar"
+      aria-label={t('inbox.attach.uploading', { name: attachment.name })}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      data-testid="upload-progress"
+      className="block h-1 w-full overflow-hidden rounded-full bg-black/15"
+    >
+      <span className="block h-full rounded-full bg-[#00a884] transition-[width] duration-150" style={{ width: `${Math.max(percent, 3)}%` }} />
+    </span>
+  );
+  if (attachment.previewUrl && (attachment.kind === 'image' || attachment.kind === 'video')) {
+    return (
+      <span className="relative block max-w-72 overflow-hidden rounded-md">
+        {attachment.kind === 'image' ? (
+          <img src={attachment.previewUrl} alt={pending.text || attachment.name} className={clsx('block max-h-72 w-full object-cover', uploading && 'brightness-75')} />
+        ) : (
+          <video src={attachment.previewUrl} muted className={clsx('block max-h-72 w-72 max-w-full bg-black', uploading && 'brightness-75')} />
+        )}
+        {uploading && (
+          <span className="absolute inset-x-2 bottom-2 flex flex-col gap-1 rounded-md bg-black/45 px-2 py-1.5 text-[11px] font-medium text-white">
+            <span className="tabular-nums">{t('inbox.attach.progress', { percent, size: formatSize(attachment.size) })}</span>
+            {bar}
+          </span>
+        )}
+      </span>
+    );
+  }
+  return (
+    <span className="flex w-64 max-w-full flex-col gap-2 rounded-md bg-black/5 px-3 py-2.5">
+      <span className="flex items-center gap-3">
+        <FileText aria-hidden="true" className="size-8 shrink-0 text-[#54656f]" />
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-sm font-medium">{attachment.name}</span>
+          <span className="block text-[11px] text-[#667781] tabular-nums">
+            {uploading ? t('inbox.attach.progress', { percent, size: formatSize(attachment.size) }) : [attachment.mimeType.split('/')[1]?.toUpperCase(), formatSize(attachment.size)].filter(Boolean).join(' · ')}
+          </span>
+        </span>
+      </span>
+      {bar}
+    </span>
+  );
+}
+
 /** Whatever the message carries besides its text. Returns null for plain text. */
 export function MessageMedia({ message }: { message: Message }) {
   const content = message.content ?? {};
-  const caption = text(content.caption) ?? message.body ?? '';
+  const caption = captionOf(message) ?? message.body ?? '';
   switch (message.type) {
     case 'image':
     case 'sticker':
@@ -218,6 +273,6 @@ export function MessageOptions({ message }: { message: Message }) {
 /** The text a bubble shows under its media; media types with a card of their own show none. */
 export function bubbleText(message: Message): string | null {
   if (message.type === 'location' || message.type === 'contacts') return null;
-  if (['image', 'video', 'audio', 'document', 'sticker'].includes(message.type)) return text(message.content?.caption) ?? null;
+  if (['image', 'video', 'audio', 'document', 'sticker'].includes(message.type)) return captionOf(message) ?? null;
   return message.body;
 }

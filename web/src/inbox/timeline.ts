@@ -12,10 +12,10 @@ function pendingAsMessage(p: PendingMessage, senderUserId: string): Message {
   return {
     id: p.id,
     direction: 'OUTBOUND',
-    type: 'text',
+    type: p.attachment?.kind ?? 'text',
     body: p.text,
-    content: {},
-    media: null,
+    content: p.attachment ? { caption: p.text } : {},
+    media: p.attachment?.media ?? null,
     status: p.state === 'failed' ? 'FAILED' : 'QUEUED',
     errorCode: null,
     errorMessage: p.error ?? null,
