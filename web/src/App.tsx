@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
+import { canManageFlows, canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
 import { PublicOnly } from './auth/PublicOnly';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
@@ -21,9 +21,12 @@ const CompanySettingsPage = lazy(() => import('./settings/company/CompanySetting
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
+const FlowsPage = lazy(() => import('./flows/FlowsPage'));
+// The builder (React Flow, dagre, zod forms) is its own chunk so the inbox does not download it.
+const FlowBuilderPage = lazy(() => import('./flows/FlowBuilderPage'));
 const NotFoundPage = lazy(() => import('./errors/NotFoundPage'));
 
-const upcoming: UpcomingFeature[] = ['flows', 'campaigns', 'contacts', 'funnels', 'reports'];
+const upcoming: UpcomingFeature[] = ['campaigns', 'contacts', 'funnels', 'reports'];
 
 export function App() {
   const status = useSessionStore((s) => s.status);
@@ -44,6 +47,22 @@ export function App() {
             ))}
             <Route path="inbox" element={<InboxPage />} />
             <Route path="inbox/:conversationId" element={<InboxPage />} />
+            <Route
+              path="flows"
+              element={
+                <RequireRole allow={canManageFlows}>
+                  <FlowsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="flows/:flowId"
+              element={
+                <RequireRole allow={canManageFlows}>
+                  <FlowBuilderPage />
+                </RequireRole>
+              }
+            />
             <Route path="phone" element={<PhonePage />} />
             <Route path="settings">
               <Route index element={<Navigate to="/settings/profile" replace />} />

@@ -1,5 +1,5 @@
 import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, Megaphone, MessageSquareText, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
-import { canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
+import { canManageFlows, canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
 import type { Role } from '../lib/types';
 
 export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'quickReplies' | 'company' | 'passwordResets' | 'profile';
@@ -13,7 +13,7 @@ export interface NavItem {
 
 export const workspaceNav: NavItem[] = [
   { key: 'inbox', to: '/inbox', icon: Inbox },
-  { key: 'flows', to: '/flows', icon: Workflow },
+  { key: 'flows', to: '/flows', icon: Workflow, visibleTo: canManageFlows },
   { key: 'campaigns', to: '/campaigns', icon: Megaphone },
   { key: 'contacts', to: '/contacts', icon: Contact },
   { key: 'funnels', to: '/funnels', icon: Funnel },

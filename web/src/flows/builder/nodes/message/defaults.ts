@@ -1,0 +1,3 @@
+import type { NodeConfig } from '../../types';
+
+export const messageDefaults: NodeConfig<'message'> = { text: '', delaySeconds: 0 };

@@ -1,0 +1,5 @@
+import { messageNodeSchema } from '../../../../../../workflows/flow/schema';
+import { configIssues } from '../shared/configIssues';
+
+export const messageConfigSchema = messageNodeSchema.shape.config;
+export const messageValidity = (config: unknown) => configIssues(messageConfigSchema, config);

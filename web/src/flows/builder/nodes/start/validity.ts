@@ -1,0 +1,4 @@
+import { startNodeSchema } from '../../../../../../workflows/flow/schema';
+import { configIssues } from '../shared/configIssues';
+
+export const startValidity = (config: unknown) => configIssues(startNodeSchema.shape.config, config);
