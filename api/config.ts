@@ -30,6 +30,8 @@ const apiEnvSchema = z.object({
   WEBHOOK_REDRIVE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   MEDIA_DIR: z.string().default('data/media'),
+  /** How long after someone's last tab closes they count as OFFLINE (reloads and flaky networks stay ONLINE). */
+  PRESENCE_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   WAHA_BASE_URL: z.url().optional(),
   WAHA_API_KEY: z.string().min(1).optional(),
   WAHA_WEBHOOK_HMAC_KEY: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -13,6 +13,8 @@ import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
 import { createRealtimeGateway } from './realtime/gateway';
+import { nudgeQueues } from './conversations/nudgeQueues';
+import { scopedDb } from './db/scoped';
 import { listenForRealtime } from './realtime/pgChannel';
 import { startRedriver } from './whatsapp/redriver';
 import { processAnyWebhookEvent } from './whatsapp/waha/processAnyWebhookEvent';
@@ -67,7 +69,17 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     if (isWhatsAppWebhookPost(req)) void whatsappIntake(req, res);
     else app(req, res);
   });
-  const gateway = createRealtimeGateway(httpServer, { db: deps.db, tokens: deps.tokens, logger: deps.logger, redisUrl: deps.config.REDIS_URL });
+  const gateway = createRealtimeGateway(httpServer, {
+    db: deps.db,
+    tokens: deps.tokens,
+    logger: deps.logger,
+    redisUrl: deps.config.REDIS_URL,
+    offlineGraceMs: deps.config.PRESENCE_OFFLINE_GRACE_MS,
+    onPresence: (user, status) => {
+      publish({ type: 'presence.updated', companyId: user.companyId, conversationId: null, departmentId: null, payload: { userId: user.id, status } });
+      if (status === 'ONLINE') void nudgeQueues(deps.temporal, scopedDb(deps.db, user.companyId), { userId: user.id }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not nudge queues'));
+    },
+  });
   publish = gateway.publish;
   const realtimeListener = listenForRealtime(deps.config.DATABASE_URL, gateway.publish, deps.logger);
   await realtimeListener.ready;

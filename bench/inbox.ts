@@ -18,7 +18,7 @@
  *    POST. The same messages are timed at a plain socket.io client logged in as the same agent: the
  *    webhook → socket floor the UI adds to.
  *
- *   npx tsx bench/inbox.ts [--conversations 10000] [--baseline-conversations 100] [--navigations 10] [--samples 30]
+ *   npx tsx bench/inbox.ts [--conversations 10000] [--baseline-conversations 100] [--navigations 10] [--samples 30] [--waterfall]
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -34,7 +34,7 @@ import { hashPassword } from '../api/auth/passwords';
 import { createPrisma } from '../prisma/client';
 import { freePort } from '../scripts/freePort';
 import { createSandbox } from '../sandbox/server';
-import { benchDatabase, benchTemporal, fmt, percentile, startApiProcess, startWorkerProcess } from './lib';
+import { benchDatabase, benchTemporal, fmt, machineCpuSeconds, percentile, startApiProcess, startWorkerProcess } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'baseline-conversations': { type: 'string', default: '100' },
     navigations: { type: 'string', default: '10' },
     samples: { type: 'string', default: '30' },
+    waterfall: { type: 'boolean', default: false },
   },
 });
 const CONVERSATIONS = Number(values.conversations);
@@ -62,6 +63,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 declare global {
   interface Window {
     __firstRowAt?: number;
+    /** [start, duration] of main-thread tasks over 50 ms. */
+    __longTasks: [number, number][];
     __pending: Set<string>;
     __seenAt: Record<string, number>;
     __frameAt: Record<string, number>;
@@ -69,6 +72,15 @@ declare global {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * How busy the whole machine was between two readings: this run's processes and anything else on it
+ * (other test runs share the two cores, and every figure here moves with them).
+ */
+function busyShare(from: ReturnType<typeof machineCpuSeconds>) {
+  const now = machineCpuSeconds();
+  return `${fmt((100 * (now.busy - from.busy)) / Math.max(0.01, now.total - from.total), 0)}% busy`;
+}
 
 function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -167,40 +179,76 @@ const FIRST_ROW_OBSERVER = `(() => {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
+  } catch {}
 })();`;
 
-async function sessionContext(browser: Browser, apiUrl: string, email: string): Promise<BrowserContext> {
+/** A fresh context (empty cache) signed in through the refresh cookie; a login when no cookie is given. */
+async function sessionContext(browser: Browser, apiUrl: string, session: { email: string } | { refresh: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR' });
-  const { refresh } = await loginCookie(apiUrl, email);
+  const refresh = 'refresh' in session ? session.refresh : (await loginCookie(apiUrl, session.email)).refresh;
   const url = new URL(apiUrl);
   await context.addCookies([{ name: 'orq_refresh', value: refresh, domain: url.hostname, path: '/api/auth', httpOnly: true, secure: true, sameSite: 'Strict' }]);
   await context.addInitScript({ content: FIRST_ROW_OBSERVER });
   return context;
 }
 
+/**
+ * The refresh token the context holds now. The web app rotates it on every load, and presenting a
+ * rotated one revokes the session: the next context carries this one on (no password hash per context).
+ */
+async function heldRefresh(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'orq_refresh');
+  if (!cookie) throw new Error('the context holds no refresh cookie');
+  return cookie.value;
+}
+
+/** Milliseconds from navigation start, read from the page's own timings. */
 interface Navigation {
   interactive: number;
+  /** The document (index.html) received. */
+  html: number;
+  /** The last script that started before the session refresh finished loading. */
+  scripts: number;
+  refreshStart: number;
   refreshEnd: number;
+  listStart: number;
   listEnd: number;
-  listServer: number;
+  /** Main-thread time spent in tasks over 50 ms before the first row. */
+  longTasks: number;
   rows: number;
+  waterfall: string[];
 }
 
 async function navigate(page: Page, url: string): Promise<Navigation> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 20_000, polling: 100 }).catch(async (error: Error) => {
+  await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 20_000, polling: 50 }).catch(async (error: Error) => {
     const text = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? '').catch(() => '');
     throw new Error(`no conversation row at ${page.url()} (${error.message}); the page says: ${JSON.stringify(text)}`);
   });
   return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const refresh = resources.find((e) => e.name.includes('/api/auth/refresh'));
-    const lists = resources.filter((e) => e.name.includes('/api/conversations?')).sort((a, b) => a.responseEnd - b.responseEnd);
+    const list = resources.filter((e) => e.name.includes('/api/conversations?')).sort((a, b) => a.responseEnd - b.responseEnd)[0];
+    const scripts = resources.filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js')).filter((e) => !refresh || e.startTime < refresh.startTime);
     return {
       interactive: window.__firstRowAt!,
+      html: navigation?.responseEnd ?? NaN,
+      scripts: scripts.length ? Math.max(...scripts.map((e) => e.responseEnd)) : NaN,
+      refreshStart: refresh?.startTime ?? NaN,
       refreshEnd: refresh?.responseEnd ?? NaN,
-      listEnd: lists[0]?.responseEnd ?? NaN,
-      listServer: lists[0] ? lists[0].responseStart - lists[0].requestStart : NaN,
+      listStart: list?.startTime ?? NaN,
+      listEnd: list?.responseEnd ?? NaN,
+      longTasks: window.__longTasks.filter(([start]) => start < window.__firstRowAt!).reduce((a, [, d]) => a + d, 0),
+      waterfall: [
+        ...resources.map((e) => [e.startTime, `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ${new URL(e.name).pathname}${new URL(e.name).search.slice(0, 40)}`] as const),
+        ...window.__longTasks.map(([start, d]) => [start, `${Math.round(start)}–${Math.round(start + d)} (long task)`] as const),
+      ]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, line]) => line),
       rows: document.querySelectorAll('[role="list"] button[data-conversation-id]').length,
     };
   });
@@ -215,10 +263,12 @@ interface Scenario {
 async function measureNavigations(browser: Browser, apiUrl: string, scenario: Scenario, checkClick: boolean) {
   const url = `${apiUrl}${scenario.path}`;
   const cold: Navigation[] = [];
+  let refresh = (await loginCookie(apiUrl, scenario.email)).refresh;
   for (let i = 0; i < NAVIGATIONS; i++) {
-    const context = await sessionContext(browser, apiUrl, scenario.email);
+    const context = await sessionContext(browser, apiUrl, { refresh });
     const page = await context.newPage();
     cold.push(await navigate(page, url));
+    refresh = await heldRefresh(context);
     if (checkClick && i === 0) {
       // Rendered is not enough: the row must answer a click by opening the chat.
       await page.locator('[role="list"] button[data-conversation-id]').first().click();
@@ -227,7 +277,7 @@ async function measureNavigations(browser: Browser, apiUrl: string, scenario: Sc
     }
     await context.close();
   }
-  const context = await sessionContext(browser, apiUrl, scenario.email);
+  const context = await sessionContext(browser, apiUrl, { refresh });
   const page = await context.newPage();
   await navigate(page, url); // fills the HTTP cache
   const warm: Navigation[] = [];
@@ -355,6 +405,8 @@ async function main() {
   let socket: Socket | undefined;
   try {
     // 1. Interactive: the baseline first, then the full load.
+    const loadAtStart = os.loadavg()[0]!;
+    const navigationsCpu = machineCpuSeconds();
     await seed(sql, fixture, 0, BASELINE_CONVERSATIONS);
     const navigations: { dataset: number; scenario: Scenario; cold: Navigation[]; warm: Navigation[] }[] = [];
     for (const scenario of scenarios) navigations.push({ dataset: BASELINE_CONVERSATIONS, scenario, ...(await measureNavigations(browser, api.url, scenario, false)) });
@@ -364,11 +416,13 @@ async function main() {
     console.log(`seeded ${counted.rows[0]!.n} conversations (${CONVERSATIONS - BASELINE_CONVERSATIONS} in ${fmt((Date.now() - seedStarted) / 1000)} s, with VACUUM ANALYZE)`);
     for (const scenario of scenarios) navigations.push({ dataset: CONVERSATIONS, scenario, ...(await measureNavigations(browser, api.url, scenario, true)) });
 
+    const navigationsLoad = busyShare(navigationsCpu);
+
     // 2. Initial JavaScript of /inbox from an empty cache.
     const scripts: { url: string; raw: number; gzip: number; encoding: string }[] = [];
     const styles: { raw: number; gzip: number }[] = [];
     {
-      const context = await sessionContext(browser, api.url, supervisor.email);
+      const context = await sessionContext(browser, api.url, { email: supervisor.email });
       const page = await context.newPage();
       const bodies: Promise<void>[] = [];
       page.on('response', (response) => {
@@ -444,7 +498,7 @@ async function main() {
       socket!.once('connect_error', reject);
     });
 
-    const context = await sessionContext(browser, api.url, agentA.email);
+    const context = await sessionContext(browser, api.url, { email: agentA.email });
     const page = await context.newPage();
     await page.goto(`${api.url}/inbox/${conversation!.id}?tab=mine`);
     await page.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 15_000 });
@@ -459,6 +513,7 @@ async function main() {
       return { offset: inPage - (before + after) / 2, uncertainty: (after - before) / 2 };
     };
     const clockBefore = await clockOffset();
+    const samplesCpu = machineCpuSeconds();
 
     const samples: { socket: number; webhookToSocket: number; dom: number; frame: number; webhookToFrame: number }[] = [];
     for (let i = 0; i < WARMUP_SAMPLES + SAMPLES; i++) {
@@ -478,26 +533,37 @@ async function main() {
         const webhookAt = webhookPostedAt.get(text) ?? NaN;
         samples.push({ socket: socketAt - sentAt, webhookToSocket: socketAt - webhookAt, dom: seenAt - sentAt, frame: frameAt - sentAt, webhookToFrame: frameAt - webhookAt });
       }
-      await sleep(200 + Math.random() * 200);
+      await sleep(100 + Math.random() * 150);
     }
+    const samplesLoad = busyShare(samplesCpu);
     const clockAfter = await clockOffset();
     await context.close();
 
     // ─── Report ──────────────────────────────────────────────────────────────────────────────────
     console.log('');
-    console.log(`1. Inbox interactive (navigation start → first conversation row rendered), ${NAVIGATIONS} navigations each, ms`);
-    console.log(`   ${'conversations'.padStart(13)}  ${'view'.padEnd(18)}  ${'cache'.padEnd(5)}  ${'p50'.padStart(6)}  ${'p95'.padStart(6)}  ${'max'.padStart(6)}  ${'refresh end'.padStart(11)}  ${'list end'.padStart(8)}  ${'list TTFB'.padStart(9)}  rows`);
+    console.log(`machine: ${os.cpus().length} cores, load average ${fmt(loadAtStart)} when the navigations began, ${fmt(os.loadavg()[0]!)} at the end`);
+    console.log(`1. Inbox interactive (navigation start → first conversation row rendered), ${NAVIGATIONS} navigations each, ms; machine ${navigationsLoad}`);
+    const columns = ['html', 'scripts', 'refreshStart', 'refreshEnd', 'listStart', 'listEnd', 'longTasks'] as const;
+    console.log(`   ${'conversations'.padStart(13)}  ${'view'.padEnd(18)}  ${'cache'.padEnd(5)}  ${'p50'.padStart(5)}  ${'p95'.padStart(5)}  ${'max'.padStart(5)}  │ p50 of: ${columns.map((c) => c.padStart(12)).join('')}  rows`);
     const summary = new Map<string, { p50: number; p95: number }>();
     for (const { dataset, scenario, cold, warm } of navigations) {
       for (const [cache, runs] of [['cold', cold], ['warm', warm]] as const) {
         const s = stats(runs.map((r) => r.interactive));
         summary.set(`${dataset}|${scenario.label}|${cache}`, s);
-        console.log(
-          `   ${String(dataset).padStart(13)}  ${scenario.label.padEnd(18)}  ${cache.padEnd(5)}  ${fmt(s.p50, 0).padStart(6)}  ${fmt(s.p95, 0).padStart(6)}  ${fmt(s.max, 0).padStart(6)}  ${fmt(stats(runs.map((r) => r.refreshEnd)).p50, 0).padStart(11)}  ${fmt(stats(runs.map((r) => r.listEnd)).p50, 0).padStart(8)}  ${fmt(stats(runs.map((r) => r.listServer)).p50, 0).padStart(9)}  ${runs[0]!.rows}`,
-        );
+        const breakdown = columns.map((c) => fmt(stats(runs.map((r) => r[c])).p50, 0).padStart(12)).join('');
+        console.log(`   ${String(dataset).padStart(13)}  ${scenario.label.padEnd(18)}  ${cache.padEnd(5)}  ${fmt(s.p50, 0).padStart(5)}  ${fmt(s.p95, 0).padStart(5)}  ${fmt(s.max, 0).padStart(5)}  │         ${breakdown}  ${runs[0]!.rows}`);
       }
     }
-    console.log('   (refresh end, list end: p50 of when the session refresh and the first list page finished loading; list TTFB: its request → first byte)');
+    console.log('   (breakdown, ms from navigation start: document received, scripts loaded before the session refresh, the refresh request, the first list page request; longTasks: main-thread ms in tasks over 50 ms before the first row)');
+    if (values.waterfall) {
+      for (const { dataset, scenario, cold, warm } of navigations.filter((n) => n.dataset === CONVERSATIONS)) {
+        for (const [cache, runs] of [['cold', cold], ['warm', warm]] as const) {
+          const run = runs.at(-1)!;
+          console.log(`   waterfall, ${dataset} conversations, ${scenario.label}, ${cache} (first row at ${fmt(run.interactive, 0)} ms):`);
+          for (const entry of run.waterfall) console.log(`     ${entry}`);
+        }
+      }
+    }
     console.log('   ratio to the baseline (p50, 10k / 100):');
     for (const scenario of scenarios) {
       for (const cache of ['cold', 'warm']) {
@@ -523,7 +589,7 @@ async function main() {
     const added = stats(samples.map((s) => s.frame - s.socket));
     const line = (label: string, s: ReturnType<typeof stats>) => `   ${label.padEnd(44)} p50 ${fmt(s.p50, 0).padStart(5)}  p95 ${fmt(s.p95, 0).padStart(5)}  max ${fmt(s.max, 0).padStart(5)} ms`;
     console.log('');
-    console.log(`3. Customer message → on the agent's screen (conversation open, ${samples.length} samples after ${WARMUP_SAMPLES} warm-up)`);
+    console.log(`3. Customer message → on the agent's screen (conversation open, ${samples.length} samples after ${WARMUP_SAMPLES} warm-up); machine ${samplesLoad}`);
     console.log(line('sandbox POST → text in the DOM', dom));
     console.log(line('sandbox POST → next animation frame', frame));
     console.log(line('sandbox POST → plain socket.io client', socketStats));

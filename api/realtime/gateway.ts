@@ -21,6 +21,10 @@ interface GatewayDeps {
   logger: Logger;
   /** With Redis, events published on one API instance reach sockets connected to the others. */
   redisUrl?: string;
+  /** Called when a connection changes someone's presence (first tab opened, last tab gone). */
+  onPresence?: (user: { id: string; companyId: string }, status: 'ONLINE' | 'OFFLINE') => void;
+  /** How long the last tab may be gone (a reload, a flaky network) before the person counts as offline. */
+  offlineGraceMs?: number;
 }
 
 /**
@@ -49,11 +53,36 @@ export function createRealtimeGateway(httpServer: HttpServer, deps: GatewayDeps)
     }
   });
 
+  const offlineTimers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Presence follows the open tabs: the first one makes an OFFLINE person ONLINE, and when the last
+   * one has been gone for the grace period an ONLINE person goes OFFLINE. AWAY is a choice and stays.
+   */
+  async function setPresence(user: { id: string; companyId: string }, from: 'OFFLINE' | 'ONLINE', to: 'ONLINE' | 'OFFLINE') {
+    const changed = await deps.db.user.updateMany({ where: { id: user.id, status: from }, data: { status: to } });
+    if (changed.count > 0) deps.onPresence?.(user, to);
+  }
   io.on('connection', (socket) => {
     const user = socket.data.user as { id: string; companyId: string; role: string; memberships: { departmentId: string }[] };
     void socket.join(rooms.user(user.id));
     if (user.role === 'AGENT') for (const m of user.memberships) void socket.join(rooms.department(m.departmentId));
     else void socket.join(rooms.companyWide(user.companyId));
+    clearTimeout(offlineTimers.get(user.id));
+    offlineTimers.delete(user.id);
+    setPresence(user, 'OFFLINE', 'ONLINE').catch((error: unknown) => deps.logger.warn({ err: error }, 'could not mark the user online'));
+    socket.on('disconnect', () => {
+      clearTimeout(offlineTimers.get(user.id));
+      const timer = setTimeout(() => {
+        offlineTimers.delete(user.id);
+        // fetchSockets asks every instance (through Redis when configured): a tab elsewhere keeps them online.
+        io.in(rooms.user(user.id))
+          .fetchSockets()
+          .then((sockets) => (sockets.length === 0 ? setPresence(user, 'ONLINE', 'OFFLINE') : undefined))
+          .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not mark the user offline'));
+      }, deps.offlineGraceMs ?? 30_000);
+      timer.unref();
+      offlineTimers.set(user.id, timer);
+    });
   });
 
   return {
@@ -66,6 +95,7 @@ export function createRealtimeGateway(httpServer: HttpServer, deps: GatewayDeps)
       io.to(targets).emit(event.type, { conversationId: event.conversationId, ...event.payload });
     },
     async close() {
+      for (const timer of offlineTimers.values()) clearTimeout(timer);
       await io.close();
       await Promise.all((redis ?? []).map((r) => r.quit()));
     },

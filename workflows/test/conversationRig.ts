@@ -27,7 +27,7 @@ export async function startConversationRig(options: { label: string; phoneNumber
   const sandboxUrl = (await sandbox.start(0)).url;
   const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: token });
   const [api, worker] = await Promise.all([
-    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: token }),
+    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: token, PRESENCE_OFFLINE_GRACE_MS: '500' }),
     options.inProcessWorker === false ? undefined : startTestWorker(taskQueue, { whatsapp, minuteMs: options.minuteMs }),
   ]);
   const company: CompanyFixture = await createCompanyFixture(options.label);

@@ -387,3 +387,28 @@ describe('published flows', () => {
     expect(visibleText((await eventually(() => rig.received(second), (m) => m.length >= 2, 15_000))[0]!)).toBe('Versão 2: bem-vindo!');
   });
 });
+
+describe('presence follows the open tabs', () => {
+  test('when an OFFLINE agent opens the inbox, then they are ONLINE and waiting conversations of an automatic department come to them; when the last tab is gone, they are OFFLINE again', async () => {
+    const { agentB } = users();
+    await setDepartment(departments().b, { assignmentStrategy: 'LEAST_BUSY' });
+    onTeardown(() => setDepartment(departments().b, { assignmentStrategy: 'MANUAL' }));
+    await presence(agentB.email, 'OFFLINE');
+    const waiting = await rig.queued('5511933330111', 'financeiro');
+    expect(waiting.status).toBe('QUEUED');
+
+    const bruno = await login(rig.api.url, agentB.email);
+    const boss = await login(rig.api.url, users().supervisor.email);
+    const heard = await listen(boss.accessToken, ['presence.updated']);
+    const socket = connectSocket(rig.api.url, { auth: { token: bruno.accessToken }, transports: ['websocket'] });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await eventually(() => db().user.findUniqueOrThrow({ where: { id: agentB.id } }), (u) => u.status === 'ONLINE');
+    await eventually(() => rig.conversationOf('5511933330111'), (c) => c.status === 'ASSIGNED' && c.assigneeId === agentB.id, 15_000);
+    expect(heard.map((e) => e.payload)).toContainEqual({ conversationId: null, userId: agentB.id, status: 'ONLINE' });
+
+    socket.close();
+    // The grace period (PRESENCE_OFFLINE_GRACE_MS, shortened for this rig) passes without a tab.
+    await eventually(() => db().user.findUniqueOrThrow({ where: { id: agentB.id } }), (u) => u.status === 'OFFLINE', 10_000);
+    await eventually(async () => heard, (h) => h.some((e) => e.payload.status === 'OFFLINE'));
+  });
+});
