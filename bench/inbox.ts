@@ -544,13 +544,13 @@ async function main() {
     console.log(`machine: ${os.cpus().length} cores, load average ${fmt(loadAtStart)} when the navigations began, ${fmt(os.loadavg()[0]!)} at the end`);
     console.log(`1. Inbox interactive (navigation start → first conversation row rendered), ${NAVIGATIONS} navigations each, ms; machine ${navigationsLoad}`);
     const columns = ['html', 'scripts', 'refreshStart', 'refreshEnd', 'listStart', 'listEnd', 'longTasks'] as const;
-    console.log(`   ${'conversations'.padStart(13)}  ${'view'.padEnd(18)}  ${'cache'.padEnd(5)}  ${'p50'.padStart(5)}  ${'p95'.padStart(5)}  ${'max'.padStart(5)}  │ p50 of: ${columns.map((c) => c.padStart(12)).join('')}  rows`);
+    console.log(`   ${'conversations'.padStart(13)}  ${'view'.padEnd(18)}  ${'cache'.padEnd(5)}  ${'p50'.padStart(5)}  ${'p95'.padStart(5)}  ${'max'.padStart(5)}  │ p50 of: ${columns.map((c) => c.padStart(13)).join('')}  rows`);
     const summary = new Map<string, { p50: number; p95: number }>();
     for (const { dataset, scenario, cold, warm } of navigations) {
       for (const [cache, runs] of [['cold', cold], ['warm', warm]] as const) {
         const s = stats(runs.map((r) => r.interactive));
         summary.set(`${dataset}|${scenario.label}|${cache}`, s);
-        const breakdown = columns.map((c) => fmt(stats(runs.map((r) => r[c])).p50, 0).padStart(12)).join('');
+        const breakdown = columns.map((c) => fmt(stats(runs.map((r) => r[c])).p50, 0).padStart(13)).join('');
         console.log(`   ${String(dataset).padStart(13)}  ${scenario.label.padEnd(18)}  ${cache.padEnd(5)}  ${fmt(s.p50, 0).padStart(5)}  ${fmt(s.p95, 0).padStart(5)}  ${fmt(s.max, 0).padStart(5)}  │         ${breakdown}  ${runs[0]!.rows}`);
       }
     }

@@ -11,7 +11,9 @@ import { Toaster } from './ui/Toaster';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
-const AppShell = lazy(() => import('./layout/AppShell'));
+const loadAppShell = () => import('./layout/AppShell');
+const loadInbox = () => import('./inbox/InboxPage');
+const AppShell = lazy(loadAppShell);
 const ComingSoonPage = lazy(() => import('./comingSoon/ComingSoonPage'));
 const UsersPage = lazy(() => import('./settings/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
@@ -20,7 +22,13 @@ const QuickRepliesPage = lazy(() => import('./settings/quickReplies/QuickReplies
 const CompanySettingsPage = lazy(() => import('./settings/company/CompanySettingsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
-const InboxPage = lazy(() => import('./inbox/InboxPage'));
+const InboxPage = lazy(loadInbox);
+// Most visits land in the inbox: its code downloads while the session is restored, instead of
+// shell, then inbox, one after the other once the session is back.
+if (!window.location.pathname.startsWith('/login')) {
+  void loadAppShell();
+  void loadInbox();
+}
 const FlowsPage = lazy(() => import('./flows/FlowsPage'));
 // The builder (React Flow, dagre, zod forms) is its own chunk so the inbox does not download it.
 const FlowBuilderPage = lazy(() => import('./flows/FlowBuilderPage'));
