@@ -55,13 +55,24 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   // instead of piling up promises and starving the intake of CPU and connections.
   const inFlight = new Set<Promise<unknown>>();
   const pressure = createIntakePressure(deps.config.WEBHOOK_BURST_PER_SECOND);
-  const onStored = (eventId: string) => {
-    pressure.arrived();
-    if (inFlight.size >= deps.config.WEBHOOK_PROCESSING_CONCURRENCY || pressure.high()) return;
+  // Beyond the concurrency limit, events wait here in arrival order rather than for the re-driver
+  // (seconds later); the backlog is bounded, and what does not fit is still durable and re-driven.
+  const backlog: string[] = [];
+  const start = (eventId: string) => {
     const work = process(eventId)
       .catch((error: unknown) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'))
-      .finally(() => inFlight.delete(work));
+      .finally(() => {
+        inFlight.delete(work);
+        const next = backlog.shift();
+        if (next) start(next);
+      });
     inFlight.add(work);
+  };
+  const onStored = (eventId: string) => {
+    pressure.arrived();
+    if (pressure.high()) return;
+    if (inFlight.size < deps.config.WEBHOOK_PROCESSING_CONCURRENCY) start(eventId);
+    else if (backlog.length < deps.config.WEBHOOK_PROCESSING_BACKLOG) backlog.push(eventId);
   };
   const app = createApp(deps, { webhookEvents, onWebhookStored: onStored });
   const whatsappIntake = createWhatsAppIntake({ events: webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, onStored });

@@ -9,10 +9,11 @@
  *
  * Prints, per offered rate: sustained inbound messages/s; p50/p95/p99 from the webhook POST to the
  * inbound message's 'message.new' at the supervisor's socket, and to the bot's reply accepted by the
- * sandbox; CPU per process. Then the orchestration baseline (signal-with-start on a no-op workflow,
- * same dev server, same concurrency as the API's webhook processing) and the ratio, and the checks
- * from the database: every inbound message stored once, each bot message sent once, every
- * conversation with its workflow.
+ * sandbox; where workflows waited (task schedule → start, activity times, from a sample of histories);
+ * CPU per process. The orchestration baseline (signal-with-start on a no-op workflow, same dev server
+ * before the load, same concurrency as the API's webhook processing) and the ratio; the checks from
+ * the database: every inbound message stored once, each bot message sent once, every conversation
+ * with its workflow. A rate is skipped when the one before it was not sustained.
  *
  *   npx tsx bench/conversations.ts [--rates 100,150] [--customers 1000] [--messages 6] [--drain-seconds 45]
  *                                  [--baseline-concurrency 8] [--warmup 50]

@@ -11,6 +11,7 @@ const workerEnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(100),
+  WORKER_DB_POOL_SIZE: z.coerce.number().int().positive().default(20),
   /** The API's MEDIA_DIR: agents' attachments are read from it when sent. */
   MEDIA_DIR: z.string().default('data/media'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -19,7 +19,8 @@ async function main() {
       logger[method in logger ? method : 'info'](meta ?? {}, message);
     }),
   });
-  const db = createPrisma(config.DATABASE_URL);
+  // Activities run up to WORKER_MAX_CONCURRENT_ACTIVITIES at once; each holds a connection per query.
+  const db = createPrisma(config.DATABASE_URL, { poolSize: config.WORKER_DB_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,
