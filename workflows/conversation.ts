@@ -7,7 +7,9 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   upsertSearchAttributes,
@@ -88,10 +90,14 @@ export interface AgentMessage {
 }
 export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [AgentMessage]>('agentMessage');
 
-const activities = proxyActivities<ConversationActivities & RoutingActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
-});
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 } as const;
+const activities = proxyActivities<ConversationActivities & RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
+/**
+ * Reading the flow and the routing writes only touch PostgreSQL and take milliseconds: as local
+ * activities they run inside the workflow task, without a round trip through the Temporal server.
+ * Sends stay ordinary activities (they wait on WhatsApp and are retried on their own).
+ */
+const databaseSteps = proxyLocalActivities<Pick<ConversationActivities, 'loadConversationFlow'> & RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
 
 /** A cycle of nodes without a customer message in between stops here instead of spinning. */
 const STEP_BUDGET = 50;
@@ -110,6 +116,8 @@ const plainFailure = (error: unknown) => (error instanceof ActivityFailure && er
  */
 export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
   const { conversationId } = input;
+  // Conversations that started before database steps became local replay with ordinary activities.
+  const steps = patched('database-steps-as-local-activities') ? databaseSteps : activities;
   const inbox: InboundSignal[] = [];
   const seen = new Set(input.carried?.seen ?? []);
   const state: ConversationState = input.carried?.state ?? { phase: input.reopening ? 'RESOLVED' : 'GREETING', nodeId: null, departmentId: null, assigneeId: null, escalations: 0 };
@@ -134,7 +142,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     state.departmentId = ticket.departmentId;
     state.assigneeId = null;
     state.escalations = 0;
-    const queued = write(() => activities.queueInDepartment({ conversationId, stepId: ticket.stepId, departmentId: ticket.departmentId, reason: ticket.reason, ...extra }));
+    const queued = write(() => steps.queueInDepartment({ conversationId, stepId: ticket.stepId, departmentId: ticket.departmentId, reason: ticket.reason, ...extra }));
     queue = { ticket, queued };
     upsertSearchAttributes([
       { key: departmentIdKey, value: ticket.departmentId },
@@ -153,7 +161,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     state.phase = 'RESOLVED';
     queue = null;
     upsertSearchAttributes([{ key: businessStatusKey, value: 'RESOLVED' }]);
-    return write(() => activities.resolveConversation({ conversationId, stepId: uuid4(), reason, byUserId }));
+    return write(() => steps.resolveConversation({ conversationId, stepId: uuid4(), reason, byUserId }));
   }
   const withPeople = () => phase() === 'DEPARTMENT_SELECTED' || phase() === 'ASSIGNED';
   const withBot = () => !closed() && !withPeople();
@@ -184,7 +192,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     acceptUpdate,
     async ({ agentId }) => {
       holdBy(agentId);
-      await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'ACCEPTED' }));
+      await write(() => steps.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'ACCEPTED' }));
       return state;
     },
     {
@@ -198,7 +206,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     assignUpdate,
     async ({ agentId, byUserId }) => {
       holdBy(agentId);
-      await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, byUserId, reason: 'ASSIGNED' }));
+      await write(() => steps.assignConversation({ conversationId, stepId: uuid4(), agentId, byUserId, reason: 'ASSIGNED' }));
       return state;
     },
     {
@@ -213,7 +221,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     async ({ departmentId, agentId, note, byUserId }) => {
       if (agentId) {
         holdBy(agentId, departmentId ?? state.departmentId);
-        await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, departmentId, byUserId, note, reason: 'TRANSFERRED' }));
+        await write(() => steps.assignConversation({ conversationId, stepId: uuid4(), agentId, departmentId, byUserId, note, reason: 'TRANSFERRED' }));
       } else {
         await enqueue({ stepId: uuid4(), departmentId: departmentId!, reason: 'TRANSFERRED', preferAgentId: null }, { byUserId, note });
       }
@@ -247,7 +255,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     async ({ agentId }) => {
       holdBy(agentId);
       try {
-        await write(() => activities.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'REOPENED' }));
+        await write(() => steps.assignConversation({ conversationId, stepId: uuid4(), agentId, reason: 'REOPENED' }));
         return state;
       } catch (error) {
         state.phase = 'RESOLVED';
@@ -280,7 +288,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     await condition(() => reopenSettled, '1 minute');
     if (closed()) return finish();
   }
-  const setup = input.carried?.setup ?? (await activities.loadConversationFlow({ conversationId }));
+  const setup = input.carried?.setup ?? (await steps.loadConversationFlow({ conversationId }));
   const variables = { 'contact.name': setup.contactName };
   const say = (message: BotMessage, preview: string, flowState?: string) => activities.sendBotMessage({ conversationId, messageId: uuid4(), message, preview, flowState });
   const sayText = (text: string) => say({ type: 'text', body: text }, text);
@@ -375,7 +383,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
           continue;
         }
         state.escalations++;
-        const { moveToDepartmentId } = await write(() => activities.escalateConversation({ conversationId, stepId: uuid4(), departmentId: current.ticket.departmentId, level: state.escalations }));
+        const { moveToDepartmentId } = await write(() => steps.escalateConversation({ conversationId, stepId: uuid4(), departmentId: current.ticket.departmentId, level: state.escalations }));
         if (!inThisQueue()) return;
         if (moveToDepartmentId) {
           enqueue({ stepId: uuid4(), departmentId: moveToDepartmentId, reason: 'ESCALATED', preferAgentId: null });
@@ -392,7 +400,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     if (queued.strategy === 'MANUAL' && !ticket.preferAgentId) return;
     autoAssigning = true;
     try {
-      const { agentId } = await write(() => activities.autoAssign({ conversationId, stepId: uuid4(), departmentId: ticket.departmentId, preferAgentId: ticket.preferAgentId }));
+      const { agentId } = await write(() => steps.autoAssign({ conversationId, stepId: uuid4(), departmentId: ticket.departmentId, preferAgentId: ticket.preferAgentId }));
       if (agentId && inThisQueue()) holdBy(agentId);
     } finally {
       autoAssigning = false;
