@@ -1,70 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
-import { createSandbox, type Sandbox } from '../../sandbox/server';
-import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PASSWORD, testDb, type CompanyFixture, type TestApi } from '../harness';
-import { launchChromium, screenshot } from './browser';
+import type { Browser } from 'playwright-core';
+import { startConversationRig, type ConversationRig } from '../conversationRig';
+import { eventually, TEST_PASSWORD, testDb } from '../harness';
+import { launchChromium, screenshot, signIn } from './browser';
 
 // An agent sends files from the composer, as on WhatsApp Web: the customer on the WhatsApp sandbox
 // receives them. The API serves the production build of web/ (built by `npm test` before vitest starts).
-const PHONE_NUMBER_ID = '100000000000089';
-const TOKEN = 'attachments-browser-test-token';
-const taskQueue = `test-attachments-${randomUUID()}`;
-
-let sandbox: Sandbox;
-let sandboxUrl: string;
-let api: TestApi;
-let worker: Awaited<ReturnType<typeof startTestWorker>>;
-let company: CompanyFixture;
+let rig: ConversationRig;
+let api: ConversationRig['api'];
+let company: ConversationRig['company'];
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm test`, which builds the web app first');
-  const apiPort = await freePort();
-  sandbox = createSandbox({
-    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
-    appSecret: TEST_APP_SECRET,
-    accessTokens: [TOKEN],
-    numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: '200000000000089', displayPhoneNumber: '+55 11 4000-0089' }],
-    statusDelaysMs: { sent: 5, delivered: 10, read: 20 },
-  });
-  sandboxUrl = (await sandbox.start(0)).url;
-  const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
-  [api, worker, browser, company] = await Promise.all([
-    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN }),
-    startTestWorker(taskQueue, { whatsapp }),
-    launchChromium(),
-    createCompanyFixture('Anexos'),
-  ]);
-  await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0089', name: 'Atendimento' } });
+  [rig, browser] = await Promise.all([startConversationRig({ label: 'Anexos', phoneNumberId: '100000000000089' }), launchChromium()]);
+  ({ api, company } = rig);
 });
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  await worker?.stop();
-  await sandbox?.stop();
+  await rig?.stop();
 });
 
-type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; content: Record<string, any> };
-
-async function customerSays(waId: string, text: string) {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, name: 'Joana Cliente', type: 'text', text }),
-  });
-  expect(reply.status).toBeLessThan(300);
-}
-
-async function received(waId: string): Promise<SandboxMessage[]> {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages?phone_number_id=${PHONE_NUMBER_ID}`);
-  if (reply.status === 404) return [];
-  return ((await reply.json()) as { messages: SandboxMessage[] }).messages.filter((m) => m.direction === 'outbound');
-}
+const customerSays = (waId: string, text: string) => rig.customerSays(waId, { type: 'text', text });
+const received = (waId: string) => rig.received(waId);
 
 /** The customer writes, picks Comercial from the bot's menu and waits in the queue. */
 async function queuedConversation(waId: string): Promise<string> {
@@ -79,14 +39,6 @@ async function queuedConversation(waId: string): Promise<string> {
   return queued!.id;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${api.url}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(/\/inbox/);
-}
-
 /** Opens the queued conversation as the Comercial agent and accepts it in the UI. */
 async function acceptInBrowser(conversationId: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
@@ -95,7 +47,7 @@ async function acceptInBrowser(conversationId: string) {
   page.on('console', (message) => {
     if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(message.text());
   });
-  await signIn(page, company.users.agentA.email);
+  await signIn(page, api.url, company.users.agentA.email, TEST_PASSWORD);
   await page.goto(`${api.url}/inbox/${conversationId}?tab=queue`);
   await page.getByRole('button', { name: 'Aceitar' }).first().click();
   const composer = page.getByLabel('Mensagem para o cliente');

@@ -1,85 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
-import { createSandbox, type Sandbox } from '../../sandbox/server';
-import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, eventually, login, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PASSWORD, testDb, type CompanyFixture, type TestApi } from '../harness';
-import { launchChromium, screenshot } from './browser';
+import type { Browser } from 'playwright-core';
+import { startConversationRig, visibleText, type ConversationRig } from '../conversationRig';
+import { eventually, login, TEST_PASSWORD, testDb } from '../harness';
+import { launchChromium, screenshot, signIn } from './browser';
 
 // The agent's day end to end: a customer writes on the WhatsApp sandbox, the bot routes the
 // conversation, and an agent in Chromium sees it arrive, accepts, replies and closes it. The API
 // serves the production build of web/ (built by `npm test` before vitest starts).
-const PHONE_NUMBER_ID = '100000000000088';
-const TOKEN = 'inbox-browser-test-token';
-const taskQueue = `test-inbox-${randomUUID()}`;
-
-let sandbox: Sandbox;
+let rig: ConversationRig;
+let api: ConversationRig['api'];
+let company: ConversationRig['company'];
 let sandboxUrl: string;
-let api: TestApi;
-let worker: Awaited<ReturnType<typeof startTestWorker>>;
-let company: CompanyFixture;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm test`, which builds the web app first');
-  const apiPort = await freePort();
-  sandbox = createSandbox({
-    webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/whatsapp`,
-    appSecret: TEST_APP_SECRET,
-    accessTokens: [TOKEN],
-    numbers: [{ phoneNumberId: PHONE_NUMBER_ID, wabaId: '200000000000088', displayPhoneNumber: '+55 11 4000-0088' }],
-    statusDelaysMs: { sent: 5, delivered: 10, read: 20 },
-  });
-  sandboxUrl = (await sandbox.start(0)).url;
-  const whatsapp = createMetaProvider({ baseUrl: sandboxUrl, graphVersion: 'v23.0', accessToken: TOKEN });
-  [api, worker, browser, company] = await Promise.all([
-    startTestApi({ PORT: String(apiPort), TEMPORAL_TASK_QUEUE: taskQueue, WHATSAPP_GRAPH_URL: sandboxUrl, WHATSAPP_ACCESS_TOKEN: TOKEN }),
-    startTestWorker(taskQueue, { whatsapp }),
-    launchChromium(),
-    createCompanyFixture('Inbox'),
-  ]);
-  await testDb().whatsAppNumber.create({ data: { companyId: company.companyId, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+55 11 4000-0088', name: 'Atendimento' } });
+  [rig, browser] = await Promise.all([startConversationRig({ label: 'Inbox', phoneNumberId: '100000000000088' }), launchChromium()]);
+  ({ api, company, sandboxUrl } = rig);
 });
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  await worker?.stop();
-  await sandbox?.stop();
+  await rig?.stop();
 });
 
-type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; status?: string; content: Record<string, any> };
-
-async function customerSays(waId: string, text: string) {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ to_phone_number_id: PHONE_NUMBER_ID, name: 'Joana Cliente', type: 'text', text }),
-  });
-  expect(reply.status).toBeLessThan(300);
-}
-
-async function received(waId: string): Promise<SandboxMessage[]> {
-  const reply = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/messages?phone_number_id=${PHONE_NUMBER_ID}`);
-  if (reply.status === 404) return [];
-  return ((await reply.json()) as { messages: SandboxMessage[] }).messages.filter((m) => m.direction === 'outbound');
-}
-
-const visibleText = (m: SandboxMessage) => m.content.text?.body ?? m.content.interactive?.body?.text ?? '';
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${api.url}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(/\/inbox/);
-}
+const customerSays = (waId: string, text: string) => rig.customerSays(waId, { type: 'text', text });
+const received = (waId: string) => rig.received(waId);
 
 describe('the agent inbox in a browser', () => {
   test('when a customer picks Comercial, then the Comercial agent sees it arrive in the queue live, accepts, replies (the customer receives it) and closes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
-    await signIn(page, company.users.agentA.email);
+    await signIn(page, api.url, company.users.agentA.email, TEST_PASSWORD);
     await page.goto(`${api.url}/inbox?tab=queue`);
     await page.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByText('Fila vazia').isVisible()).toBe(true);
@@ -144,7 +95,7 @@ describe('the agent inbox in a browser', () => {
 
     // On a phone the list and the chat take turns on the screen.
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'pt-BR' });
-    await signIn(phone, company.users.agentA.email);
+    await signIn(phone, api.url, company.users.agentA.email, TEST_PASSWORD);
     await phone.goto(`${api.url}/inbox?tab=resolved`);
     await phone.locator('[data-conversation-id]', { hasText: 'Joana Cliente' }).click();
     await expect.poll(() => phone.getByRole('log').getByText('Quero um orçamento de 200 camisetas').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -172,7 +123,7 @@ describe('the agent inbox in a browser', () => {
     const conversationId = queued!.id;
 
     const agentPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
-    await signIn(agentPage, company.users.agentA.email);
+    await signIn(agentPage, api.url, company.users.agentA.email, TEST_PASSWORD);
     await agentPage.goto(`${api.url}/inbox/${conversationId}?tab=queue`);
     await agentPage.getByRole('button', { name: 'Aceitar' }).first().click();
     const composer = agentPage.getByLabel('Mensagem para o cliente');
@@ -197,17 +148,17 @@ describe('the agent inbox in a browser', () => {
     await screenshot(agentPage, 'inbox-note');
 
     const financePage = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
-    await signIn(financePage, company.users.agentB.email);
+    await signIn(financePage, api.url, company.users.agentB.email, TEST_PASSWORD);
     await financePage.goto(`${api.url}/inbox?tab=queue`);
     await financePage.locator('[data-testid="realtime-state"][data-state="live"]').waitFor({ timeout: 10_000 });
 
     const supervisorPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
-    await signIn(supervisorPage, company.users.supervisor.email);
+    await signIn(supervisorPage, api.url, company.users.supervisor.email, TEST_PASSWORD);
     await supervisorPage.goto(`${api.url}/inbox/${conversationId}?tab=all`);
     // Supervisors hear every status change; the customer reading turns the agent's ticks blue.
     const quoteBubble = supervisorPage.getByRole('log').locator('[data-side="agent"]', { hasText: 'Para o orçamento' });
     await quoteBubble.waitFor({ timeout: 10_000 });
-    const read = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone_number_id: PHONE_NUMBER_ID }) });
+    const read = await fetch(`${sandboxUrl}/sandbox/customers/${waId}/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone_number_id: rig.phoneNumberId }) });
     expect(read.status).toBe(200);
     await expect.poll(() => quoteBubble.getAttribute('data-status'), { timeout: 10_000 }).toBe('READ');
     await supervisorPage.getByTitle('Equipe agora').click();
@@ -250,7 +201,7 @@ describe('the agent inbox in a browser', () => {
       if (blocked) ws.close();
       else ws.connectToServer();
     });
-    await signIn(page, company.users.agentA.email);
+    await signIn(page, api.url, company.users.agentA.email, TEST_PASSWORD);
     await page.goto(`${api.url}/inbox/${queued!.id}?tab=mine`);
     const state = page.getByTestId('realtime-state');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('live');

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createCompanyFixture, login, startTestApi, TEST_PASSWORD, type CompanyFixture, type TestApi } from '../harness';
-import { launchChromium, screenshot } from './browser';
+import { launchChromium, screenshot, signIn } from './browser';
 
 // An admin configures how the company attends, through the screens, and the API stores what was
 // chosen. The API serves the production build of web/ (built by `npm test` before vitest starts).
@@ -21,18 +21,10 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${api.url}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(/\/inbox/);
-}
-
 describe('settings in a browser', () => {
   test('when an admin creates a quick reply, a duplicate shortcut is refused on the field, and the reply is stored as typed', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
-    await signIn(page, company.users.admin.email);
+    await signIn(page, api.url, company.users.admin.email, TEST_PASSWORD);
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Respostas rápidas' }).click();
     await page.waitForURL(/\/settings\/quick-replies/);
     await expect.poll(() => page.getByText('Nenhuma resposta rápida').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -73,7 +65,7 @@ describe('settings in a browser', () => {
 
   test('when an admin sets Comercial to round-robin escalating to Financeiro, then the department keeps those routing rules', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
-    await signIn(page, company.users.admin.email);
+    await signIn(page, api.url, company.users.admin.email, TEST_PASSWORD);
     await page.goto(`${api.url}/settings/departments`);
     await page.getByRole('button', { name: 'Editar Comercial' }).click();
     const dialog = page.getByRole('dialog', { name: 'Editar departamento' });
@@ -99,7 +91,7 @@ describe('settings in a browser', () => {
   test('when an admin changes the company settings, then they are stored, and a reload shows them', async () => {
     // Tall enough for the whole form in one screenshot: the page scrolls inside the shell, not the window.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1300 }, locale: 'pt-BR' });
-    await signIn(page, company.users.admin.email);
+    await signIn(page, api.url, company.users.admin.email, TEST_PASSWORD);
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Atendimento' }).click();
     await page.waitForURL(/\/settings\/company/);
     const signature = page.getByRole('switch', { name: 'Identificar o atendente nas mensagens' });
@@ -130,7 +122,7 @@ describe('settings in a browser', () => {
 
     // Supervisors read the settings but cannot change them; agents do not see the page at all.
     const supervisor = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
-    await signIn(supervisor, company.users.supervisor.email);
+    await signIn(supervisor, api.url, company.users.supervisor.email, TEST_PASSWORD);
     await supervisor.goto(`${api.url}/settings/company`);
     await expect.poll(() => supervisor.getByText('Somente leitura').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await supervisor.getByLabel('Encerrar após').isDisabled()).toBe(true);

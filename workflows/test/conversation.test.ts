@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, login, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
 import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
-import { startConversationRig, visibleText, type ConversationRig } from './conversationRig';
+import { startConversationRig, visibleText, type ConversationRig } from '../../test/conversationRig';
 
 let rig: ConversationRig;
 let api: TestApi;

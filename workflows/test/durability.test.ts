@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { eventually, login, testDatabaseUrl, testDb } from '../../test/harness';
 import { replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
-import { startConversationRig, visibleText, type ConversationRig } from './conversationRig';
+import { startConversationRig, visibleText, type ConversationRig } from '../../test/conversationRig';
 
 // The worker runs as its own process here, so it can die the way processes die: SIGKILL, no goodbye.
 let rig: ConversationRig;

@@ -4,7 +4,7 @@ import { weekdays } from '../../api/departments/schemas';
 import { eventually, login, testDb } from '../../test/harness';
 import { recordHistory, replay } from '../../test/replay';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
-import { startConversationRig, visibleText, type ConversationRig } from './conversationRig';
+import { startConversationRig, visibleText, type ConversationRig } from '../../test/conversationRig';
 
 // Durations are configured in minutes; this rig's worker makes a minute last a second, so a queue
 // timeout, an escalation or an inactivity close happens within the test.

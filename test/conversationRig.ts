@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { createMetaProvider } from '../../activities/whatsapp/metaProvider';
-import { createSandbox, type Sandbox } from '../../sandbox/server';
-import { freePort } from '../../scripts/freePort';
-import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from '../../test/harness';
+import { createMetaProvider } from '../activities/whatsapp/metaProvider';
+import { createSandbox, type Sandbox } from '../sandbox/server';
+import { freePort } from '../scripts/freePort';
+import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from './harness';
 
-export type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; content: Record<string, any> };
+export type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; status?: string; content: Record<string, any> };
 
 /**
  * The whole inbound path for real: a customer writes on the sandbox, the API stores the signed
@@ -59,6 +59,7 @@ export async function startConversationRig(options: { label: string; phoneNumber
 
   return {
     api,
+    phoneNumberId: options.phoneNumberId,
     taskQueue,
     token,
     company,
