@@ -30,6 +30,11 @@ export interface ConversationSetup {
   outOfHoursText: string;
   /** The department (and agent) that attended this customer recently: offered before the menu. */
   returning: { departmentId: string; departmentName: string; agentId: string | null } | null;
+  /** Where the bot hands the customer when it cannot go on (a loop, a jump to nowhere). */
+  fallbackDepartmentId?: string;
+  contactPhone?: string;
+  /** How long a flow's "minute" lasts: shrunk by tests, as ActivityDeps.minuteMs. */
+  minuteMs?: number;
 }
 
 /** How long a retried send waits for a status webhook to reveal that the previous attempt went out. */
@@ -112,6 +117,11 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
     return flow ? db.flowVersion.findUnique({ where: { id: flow.publishedVersionId! }, select: { id: true, definition: true } }) : null;
   }
 
+  /** The builder's simulator playing this customer: the draft it snapshotted, until it expires. */
+  function activeSimulation(companyId: string, waId: string) {
+    return db.flowSimulation.findFirst({ where: { companyId, waId, expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' }, select: { id: true, definition: true } });
+  }
+
   /** WhatsApp sends files it holds: the stored file is uploaded on each attempt, just before the send. */
   async function withUploadedFile(message: BotMessage, attachmentId: string, phoneNumberId: string): Promise<BotMessage> {
     if (!media) throw ApplicationFailure.nonRetryable('Este worker não tem onde ler anexos (MEDIA_DIR)', 'NoMediaStorage');
@@ -130,10 +140,12 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true, number: { select: { flowId: true } } } });
       const settings = readCompanySettings(conversation.company.settings);
       const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: { createdAt: 'asc' } });
-      const published = await publishedFlowFor(conversation.companyId, conversation.number.flowId);
-      if (!published && departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem fluxo publicado nem departamentos ativos para o menu', 'NoFlow');
-      const flow = flowDefinitionSchema.parse(published?.definition ?? defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
-      if (published) await db.conversation.update({ where: { id: conversation.id }, data: { flowVersionId: published.id } });
+      const simulation = await activeSimulation(conversation.companyId, conversation.contact.waId);
+      const published = simulation ? null : await publishedFlowFor(conversation.companyId, conversation.number.flowId);
+      if (!simulation && !published && departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem fluxo publicado nem departamentos ativos para o menu', 'NoFlow');
+      const flow = flowDefinitionSchema.parse(simulation?.definition ?? published?.definition ?? defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
+      if (simulation) await db.conversation.update({ where: { id: conversation.id }, data: { simulationId: simulation.id } });
+      else if (published) await db.conversation.update({ where: { id: conversation.id }, data: { flowVersionId: published.id } });
 
       const since = new Date(Date.now() - settings.returningCustomerDays * 86_400_000);
       const previous =
@@ -156,7 +168,10 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
         inactivityCloseMs: settings.inactivityCloseMinutes * minuteMs,
         inactivityCloseText: settings.inactivityCloseText,
         outOfHoursText: settings.outOfHoursText,
-        returning: lastDepartment ? { departmentId: lastDepartment.id, departmentName: lastDepartment.name, agentId: previous!.assigneeId } : null,
+        returning: lastDepartment && !simulation ? { departmentId: lastDepartment.id, departmentName: lastDepartment.name, agentId: previous!.assigneeId } : null,
+        fallbackDepartmentId: departments.at(-1)?.id,
+        contactPhone: conversation.contact.phone,
+        minuteMs,
       };
     },
 

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  TimeoutFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -17,17 +18,21 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { BotMessage, ConversationActivities, ConversationSetup } from '../activities/conversation';
+import type { FlowBlockActivities } from '../activities/flowBlocks';
 import type { QueueInput, QueueResult, RoutingActivities } from '../activities/routing';
 import { businessStatusKey, departmentIdKey } from '../temporal/searchAttributes';
+import { evaluateRule } from './flow/evaluateRule';
+import { fillTemplate } from './flow/fillTemplate';
 import { matchMenuOption } from './flow/matchMenuOption';
 import { renderText } from './flow/renderText';
-import type { FlowNode, NodeOf } from './flow/schema';
+import type { FlowDefinition, FlowNode, NodeOf } from './flow/schema';
+import { validateAnswer } from './flow/validateAnswer';
 import { serial } from './serial';
 import { startTimer } from './timer';
 
 export const conversationWorkflowId = (conversationId: string) => `conversation-${conversationId}`;
 
-export type ConversationPhase = 'GREETING' | 'AWAITING_ROUTING_CONFIRMATION' | 'AWAITING_MENU' | 'DEPARTMENT_SELECTED' | 'ASSIGNED' | 'RESOLVED';
+export type ConversationPhase = 'GREETING' | 'AWAITING_ROUTING_CONFIRMATION' | 'AWAITING_MENU' | 'AWAITING_ANSWER' | 'DEPARTMENT_SELECTED' | 'ASSIGNED' | 'RESOLVED';
 
 export interface ConversationState {
   phase: ConversationPhase;
@@ -36,6 +41,10 @@ export interface ConversationState {
   assigneeId: string | null;
   /** Escalations since the conversation entered its current queue. */
   escalations: number;
+  /** What the flow's blocks captured, read by text as {{vars.name}}. */
+  variables?: Record<string, string>;
+  /** The blocks the bot went through in its current flow, oldest first (the builder draws it). */
+  path?: string[];
 }
 
 interface QueueTicket {
@@ -98,8 +107,17 @@ const activities = proxyActivities<ConversationActivities & RoutingActivities>({
  * Sends stay ordinary activities (they wait on WhatsApp and are retried on their own).
  */
 const databaseSteps = proxyLocalActivities<Pick<ConversationActivities, 'loadConversationFlow'> & RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
+const blockSteps = proxyLocalActivities<Omit<FlowBlockActivities, 'callHttpBlock' | 'askAiBlock'>>({ startToCloseTimeout: '30 seconds', retry });
+/** A flow's HTTP block: its own timeout, and as many tries as the admin asked for. */
+const httpBlock = (timeoutSeconds: number, retries: number) =>
+  proxyActivities<Pick<FlowBlockActivities, 'callHttpBlock'>>({ startToCloseTimeout: `${timeoutSeconds + 5} seconds`, retry: { ...retry, maximumAttempts: retries + 1, maximumInterval: '10 seconds' } });
+const aiBlock = (timeoutSeconds: number) =>
+  proxyActivities<Pick<FlowBlockActivities, 'askAiBlock'>>({ startToCloseTimeout: `${timeoutSeconds + 5} seconds`, retry: { ...retry, maximumAttempts: 2, nonRetryableErrorTypes: ['AiNotConfigured', 'AiTimeout', 'AiRefused'] } });
+const unitMinutes = { minutes: 1, hours: 60, days: 1440 } as const;
+/** Blocks remembered for the builder's "path taken" view. */
+const PATH_LIMIT = 200;
 
-/** A cycle of nodes without a customer message in between stops here instead of spinning. */
+/** Blocks run in a row without hearing from the customer; a cycle without a wait or question stops here instead of spinning. */
 const STEP_BUDGET = 50;
 /** Message ids remembered to ignore a signal delivered twice (a re-driven webhook event). */
 const SEEN_LIMIT = 200;
@@ -119,6 +137,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   // Conversations that started before database steps became local replay with ordinary activities.
   const steps = patched('database-steps-as-local-activities') ? databaseSteps : activities;
   const inbox: InboundSignal[] = [];
+  /** The customer's latest words, for keyword conditions. */
+  let lastText: string | null = null;
   const seen = new Set(input.carried?.seen ?? []);
   const state: ConversationState = input.carried?.state ?? { phase: input.reopening ? 'RESOLVED' : 'GREETING', nodeId: null, departmentId: null, assigneeId: null, escalations: 0 };
   /** Routing writes, in the order decided: an accept's write never lands before the queueing it answers. */
@@ -179,6 +199,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     seen.add(message.messageId);
     if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
     inbox.push(message);
+    lastText = message.text ?? lastText;
     activity++;
   });
   setHandler(agentAvailableSignal, () => {
@@ -289,9 +310,19 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     if (closed()) return finish();
   }
   const setup = input.carried?.setup ?? (await steps.loadConversationFlow({ conversationId }));
-  const variables = { 'contact.name': setup.contactName };
+  const minuteMs = setup.minuteMs ?? 60_000;
+  state.variables ??= {};
+  state.path ??= [];
+  const vars = state.variables;
+  /** What {{…}} in a block's text reads. */
+  const values = (): Record<string, string> => ({
+    'contact.name': setup.contactName,
+    'contact.phone': setup.contactPhone ?? '',
+    ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [`vars.${k}`, v])),
+  });
   const say = (message: BotMessage, preview: string, flowState?: string) => activities.sendBotMessage({ conversationId, messageId: uuid4(), message, preview, flowState });
-  const sayText = (text: string) => say({ type: 'text', body: text }, text);
+  const sayText = (text: string, flowState?: string) => say({ type: 'text', body: text }, text, flowState);
+  const saveVariables = () => blockSteps.saveConversationVariables({ conversationId, variables: { ...vars } });
 
   if (input.carried?.queue && phase() === 'DEPARTMENT_SELECTED') {
     const { escalations } = state;
@@ -332,32 +363,161 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       }
       state.phase = 'GREETING';
     }
-    let node: FlowNode | undefined = setup.flow.nodes.find((n) => n.type === 'start');
-    for (let steps = 0; node && steps < STEP_BUDGET && withBot(); steps++) {
+    let flow = setup.flow;
+    let node: FlowNode | undefined = flow.nodes.find((n) => n.type === 'start');
+    let budget = STEP_BUDGET;
+    const heardCustomer = () => (budget = STEP_BUDGET);
+    const next = (from: FlowNode, handle = 'next') => nextNode(flow, from, handle);
+    while (withBot()) {
+      if (!node) return botFailed(state.nodeId, 'o fluxo terminou sem encaminhar a conversa');
+      if (budget-- <= 0) return botFailed(node.id, `${STEP_BUDGET} blocos seguidos sem ouvir o cliente (um laço sem espera ou pergunta?)`);
       state.nodeId = node.id;
-      if (node.type === 'start') node = next(node);
-      else if (node.type === 'message') {
-        await sayText(renderText(node.config.text, variables));
-        if (node.config.delaySeconds) await sleep(node.config.delaySeconds * 1000);
-        node = next(node);
-      } else if (node.type === 'menu') {
-        state.phase = 'AWAITING_MENU';
-        node = next(node, await askMenu(node, 'AWAITING_MENU'));
-      } else if (node.type === 'route' || node.type === 'handoff') {
-        if (node.config.text) await sayText(renderText(node.config.text, variables));
-        if (withBot()) void enqueue({ stepId: uuid4(), departmentId: node.config.departmentId, reason: 'ROUTED', preferAgentId: node.type === 'handoff' ? (node.config.agentId ?? null) : null });
-        return;
-      } else {
-        if (node.config.text) await sayText(renderText(node.config.text, variables));
-        if (withBot()) await close('FLOW');
-        return;
+      state.path!.push(node.id);
+      if (state.path!.length > PATH_LIMIT) state.path!.shift();
+      switch (node.type) {
+        case 'start':
+          node = next(node);
+          break;
+        case 'message':
+          await sendMessageBlock(node);
+          node = next(node);
+          break;
+        case 'menu': {
+          state.phase = 'AWAITING_MENU';
+          const handle = await askMenu(node, 'AWAITING_MENU');
+          if (handle !== 'timeout') heardCustomer();
+          node = next(node, handle);
+          break;
+        }
+        case 'question': {
+          state.phase = 'AWAITING_ANSWER';
+          const handle = await askQuestion(node);
+          if (handle !== 'timeout') heardCustomer();
+          node = next(node, handle);
+          break;
+        }
+        case 'condition':
+          node = next(node, await chooseBranch(node));
+          break;
+        case 'setVariable':
+          for (const { variable, value } of node.config.assignments) vars[variable] = fillTemplate(value, values());
+          await saveVariables();
+          node = next(node);
+          break;
+        case 'tag':
+          await blockSteps.changeContactTags({ conversationId, add: node.config.add, remove: node.config.remove });
+          node = next(node);
+          break;
+        case 'wait': {
+          const handle = await waitBlock(node);
+          if (handle === 'replied') heardCustomer();
+          node = next(node, handle);
+          break;
+        }
+        case 'http':
+          node = next(node, await httpRequestBlock(node));
+          break;
+        case 'ai':
+          node = next(node, await aiReplyBlock(node));
+          break;
+        case 'jump': {
+          const target = await blockSteps.loadJumpFlow({ conversationId, flowId: node.config.flowId });
+          if (!target) return botFailed(node.id, 'o fluxo de destino não está publicado');
+          flow = target.flow;
+          state.path = [];
+          node = flow.nodes.find((n) => n.type === 'start');
+          break;
+        }
+        case 'route':
+        case 'handoff':
+          if (node.config.text) await sayText(renderText(node.config.text, values()));
+          if (withBot()) void enqueue({ stepId: uuid4(), departmentId: node.config.departmentId, reason: 'ROUTED', preferAgentId: node.type === 'handoff' ? (node.config.agentId ?? null) : null });
+          return;
+        case 'end':
+          if (node.config.text) await sayText(renderText(node.config.text, values()));
+          if (withBot()) await close('FLOW');
+          return;
       }
     }
   }
 
-  function next(node: FlowNode, handle = 'next') {
-    const edge = setup.flow.edges.find((e) => e.source === node.id && e.sourceHandle === handle);
-    return edge ? setup.flow.nodes.find((n) => n.id === edge.target) : undefined;
+  /** The bot cannot go on: agents read why in the timeline, and the customer waits for a person instead of a dead bot. */
+  async function botFailed(nodeId: string | null, reason: string) {
+    await blockSteps.recordBotFailure({ conversationId, stepId: uuid4(), nodeId, reason });
+    if (!withBot()) return;
+    if (setup.fallbackDepartmentId) void enqueue({ stepId: uuid4(), departmentId: setup.fallbackDepartmentId, reason: 'ROUTED', preferAgentId: null });
+    else await close('FLOW');
+  }
+
+  async function sendMessageBlock(node: NodeOf<'message'>) {
+    const { text, media, delaySeconds } = node.config;
+    // The delay comes before the message ("typing…" pause); conversations started earlier slept after it.
+    const delayFirst = delaySeconds > 0 && patched('message-delay-before-send');
+    if (delayFirst) await sleep(delaySeconds * 1000);
+    const body = renderText(text, values());
+    if (!media) await sayText(body);
+    else if (media.kind === 'audio') {
+      await sayText(body);
+      await say({ type: 'audio', media: { link: media.url } }, media.fileName ?? 'áudio');
+    } else await say({ type: media.kind, media: { link: media.url }, caption: body, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body);
+    if (delaySeconds > 0 && !delayFirst) await sleep(delaySeconds * 1000);
+  }
+
+  async function chooseBranch(node: NodeOf<'condition'>): Promise<string> {
+    for (const branch of node.config.branches) {
+      const { rule } = branch;
+      const holds = rule.kind === 'variable' || rule.kind === 'keyword' ? evaluateRule(rule, { values: values(), lastText }) : await blockSteps.checkConditionRule({ conversationId, rule });
+      if (holds) return branch.id;
+    }
+    return 'else';
+  }
+
+  /** A durable timer; a customer message either ends it through `replied` or is left for what comes next. */
+  async function waitBlock(node: NodeOf<'wait'>): Promise<string> {
+    const { amount, unit, onReply } = node.config;
+    const ms = amount * unitMinutes[unit] * minuteMs;
+    inbox.length = 0;
+    if (onReply === 'continue') {
+      await condition(() => !withBot(), ms);
+      return 'next';
+    }
+    const replied = await condition(() => inbox.length > 0 || !withBot(), ms);
+    if (!replied || !withBot()) return 'next';
+    inbox.shift();
+    return 'replied';
+  }
+
+  async function httpRequestBlock(node: NodeOf<'http'>): Promise<string> {
+    const { timeoutSeconds, retries, ...request } = node.config;
+    try {
+      const result = await httpBlock(timeoutSeconds, retries).callHttpBlock({ conversationId, request: { ...request, timeoutSeconds }, values: values() });
+      if (Object.keys(result.saved).length) {
+        Object.assign(vars, result.saved);
+        await saveVariables();
+      }
+      return result.ok ? 'success' : 'error';
+    } catch (error) {
+      if (error instanceof ActivityFailure) return 'error';
+      throw error;
+    }
+  }
+
+  async function aiReplyBlock(node: NodeOf<'ai'>): Promise<string> {
+    const { systemPrompt, historyMessages, timeoutSeconds, variable } = node.config;
+    let text: string;
+    try {
+      ({ text } = await aiBlock(timeoutSeconds).askAiBlock({ conversationId, systemPrompt, historyMessages, timeoutSeconds }));
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      const timedOut = error.cause instanceof TimeoutFailure || (error.cause instanceof ApplicationFailure && error.cause.type === 'AiTimeout');
+      return timedOut ? 'timeout' : 'error';
+    }
+    if (variable) {
+      vars[variable] = text;
+      await saveVariables();
+    }
+    await sayText(text);
+    return 'next';
   }
 
   /**
@@ -424,10 +584,19 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     }
   }
 
+  /** The customer's next message, or false after the block's silence limit (0: no limit). */
+  async function customerAnswered(timeoutMinutes: number) {
+    if (timeoutMinutes <= 0) {
+      await condition(() => inbox.length > 0 || !withBot());
+      return true;
+    }
+    return condition(() => inbox.length > 0 || !withBot(), timeoutMinutes * minuteMs);
+  }
+
   /** Sends a menu and waits for a valid answer; returns the handle to leave through. */
   async function askMenu(menu: NodeOf<'menu'>, flowState: string): Promise<string> {
     const { config } = menu;
-    const text = renderText(config.text, variables);
+    const text = renderText(config.text, values());
     const numbered = `${text}\n\n${config.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`;
     // What the customer wrote before the menu was asked does not answer it. Cleared before sending:
     // a quick answer may arrive while the send is still being confirmed.
@@ -436,8 +605,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     else if (config.style === 'list') await say({ type: 'list', body: text, buttonLabel: config.buttonLabel, sections: [{ rows: config.options.map((o) => ({ id: o.id, title: o.label, description: o.description })) }] }, numbered, flowState);
     else await say({ type: 'text', body: numbered }, numbered, flowState);
     for (let attempt = 1; ; attempt++) {
-      const timeoutMs = config.timeoutMinutes > 0 ? config.timeoutMinutes * 60_000 : undefined;
-      const answered = timeoutMs ? await condition(() => inbox.length > 0 || !withBot(), timeoutMs) : (await condition(() => inbox.length > 0 || !withBot()), true);
+      const answered = await customerAnswered(config.timeoutMinutes);
       if (!withBot()) return 'left';
       if (!answered) return 'timeout';
       const option = matchMenuOption(config.options, inbox.shift()!);
@@ -446,6 +614,31 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       await sayText(config.invalidText);
     }
   }
+
+  /** Asks for a value, checks it (CPF, e-mail, date…) and keeps it in the block's variable. */
+  async function askQuestion(question: NodeOf<'question'>): Promise<string> {
+    const { config } = question;
+    inbox.length = 0;
+    await sayText(renderText(config.text, values()), 'AWAITING_ANSWER');
+    for (let attempt = 1; ; attempt++) {
+      const answered = await customerAnswered(config.timeoutMinutes);
+      if (!withBot()) return 'left';
+      if (!answered) return 'timeout';
+      const answer = validateAnswer(config, inbox.shift()!.text ?? '');
+      if (answer.ok) {
+        vars[config.variable] = answer.value;
+        await saveVariables();
+        return 'next';
+      }
+      if (attempt >= config.maxAttempts) return 'invalid';
+      await sayText(renderText(config.errorText, values()));
+    }
+  }
+}
+
+function nextNode(flow: FlowDefinition, node: FlowNode, handle: string) {
+  const edge = flow.edges.find((e) => e.source === node.id && e.sourceHandle === handle);
+  return edge ? flow.nodes.find((n) => n.id === edge.target) : undefined;
 }
 
 /** "Você foi atendido pelo Laboratório. Deseja retornar?" as a two-button menu the matcher understands. */

@@ -15,6 +15,11 @@ export const companySettingsSchema = z.object({
     .default('Estamos fora do horário de atendimento. Sua mensagem ficou na fila e responderemos assim que abrirmos.'),
   /** A customer attended within this many days is offered their last department; 0 never offers it. */
   returningCustomerDays: z.number().int().min(0).max(365).default(30),
+  /** An OpenAI-compatible API (`…/v1`) for the flows' AI blocks; unset keeps them off. */
+  aiBaseUrl: z.url('informe a URL da API (ex.: https://api.openai.com/v1)').nullable().default(null),
+  aiModel: z.string().trim().min(1).max(100).default('gpt-4o-mini'),
+  /** The company secret holding the API key (Configurações → Segredos). */
+  aiApiKeySecret: z.string().regex(/^\w{1,64}$/, 'nome de segredo inválido').nullable().default(null),
 });
 
 export type CompanySettings = z.infer<typeof companySettingsSchema>;

@@ -19,6 +19,8 @@ const TENANT_MODELS = new Set([
   'QuickReply',
   'Flow',
   'FlowVersion',
+  'CompanySecret',
+  'FlowSimulation',
 ]);
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };

@@ -1,8 +1,8 @@
-import { flowDefinitionSchema, handlesOf, type FlowDefinition } from './schema';
+import { flowDefinitionSchema, handlesOf, variablesReadBy, variablesWrittenBy, type FlowDefinition } from './schema';
 
 export interface FlowProblem {
   nodeId: string | null;
-  code: 'invalid_config' | 'no_start' | 'many_starts' | 'unreachable' | 'missing_exit' | 'unknown_handle' | 'dangling_edge' | 'duplicate_exit' | 'duplicate_node' | 'unknown_department';
+  code: 'invalid_config' | 'no_start' | 'many_starts' | 'unreachable' | 'missing_exit' | 'unknown_handle' | 'dangling_edge' | 'duplicate_exit' | 'duplicate_node' | 'unknown_department' | 'unknown_flow' | 'unset_variable';
   message: string;
 }
 
@@ -66,5 +66,38 @@ export function validateFlow(input: unknown): { ok: true; flow: FlowDefinition }
     }
     for (const n of flow.nodes) if (!seen.has(n.id)) problems.push({ nodeId: n.id, code: 'unreachable', message: 'este bloco não é alcançado a partir do início' });
   }
+  problems.push(...unsetVariables(flow));
   return problems.length ? { ok: false, problems } : { ok: true, flow };
+}
+
+/**
+ * A block that reads {{vars.x}} needs some block before it (on a path from itself back towards the
+ * start) that writes x: otherwise the customer would read an empty gap where the value should be.
+ */
+function unsetVariables(flow: FlowDefinition): FlowProblem[] {
+  const writtenAnywhere = new Set(flow.nodes.flatMap(variablesWrittenBy));
+  const predecessors = new Map<string, string[]>();
+  for (const e of flow.edges) predecessors.set(e.target, [...(predecessors.get(e.target) ?? []), e.source]);
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const problems: FlowProblem[] = [];
+  for (const node of flow.nodes) {
+    const wanted = variablesReadBy(node);
+    if (!wanted.length) continue;
+    const before = new Set<string>();
+    const stack = [...(predecessors.get(node.id) ?? [])];
+    const visited = new Set<string>();
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (visited.has(id)) continue;
+      visited.add(id);
+      const n = byId.get(id);
+      if (!n) continue;
+      for (const v of variablesWrittenBy(n)) before.add(v);
+      stack.push(...(predecessors.get(id) ?? []));
+    }
+    for (const v of wanted) {
+      if (!before.has(v)) problems.push({ nodeId: node.id, code: 'unset_variable', message: writtenAnywhere.has(v) ? `a variável "${v}" é usada antes de receber um valor` : `nenhum bloco define a variável "${v}"` });
+    }
+  }
+  return problems;
 }
