@@ -6,6 +6,7 @@ import { idParam } from '../http/ids';
 import { parseBody, parseQuery } from '../http/validate';
 import { agentMessageSchema, assignSchema, listConversationsQuerySchema, listMessagesQuerySchema, transferSchema } from './schemas';
 import { acceptConversation, announceTyping, markConversationRead, assignConversation, closeConversation, reopenConversation, sendAgentMessage, transferConversation } from './actions';
+import { getConversationFlowPath } from './flowPath';
 import { getConversation, listAssignments, listConversations, listMessages } from './service';
 
 export function conversationsRouter(temporal: Client, taskQueue: string) {
@@ -23,6 +24,9 @@ export function conversationsRouter(temporal: Client, taskQueue: string) {
   });
   router.get('/:id/assignments', async (req, res) => {
     res.json(await listAssignments(contextOf(req), id(req)));
+  });
+  router.get('/:id/flow-path', async (req, res) => {
+    res.json(await getConversationFlowPath(contextOf(req), temporal, id(req)));
   });
   router.post('/:id/accept', attendants, async (req, res) => {
     res.json(await acceptConversation(contextOf(req), temporal, id(req)));

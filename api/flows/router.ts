@@ -1,13 +1,19 @@
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { ProviderEnv } from '../../activities/whatsapp/providerConfig';
 import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody } from '../http/validate';
 import { createFlowSchema, publishFlowSchema, rollbackFlowSchema, updateFlowSchema } from './schemas';
 import { assignFlowToNumber, createFlow, deleteFlow, getFlow, getFlowVersion, listFlows, publishFlow, rollbackFlow, updateFlow, validateDraft } from './service';
+import { getSimulation, startSimulation } from './simulations';
 
-/** Bot flows: drafts, validation, immutable published versions, rollback, and which number runs which flow. */
-export function flowsRouter() {
+/**
+ * Bot flows: drafts, validation, immutable published versions, rollback, which number runs which
+ * flow, and the builder's simulator (a test customer on the sandbox talking to the draft).
+ */
+export function flowsRouter(temporal: Client, provider: ProviderEnv['WHATSAPP_PROVIDER']) {
   const router = Router();
   router.use(requireRole('ADMIN', 'SUPERVISOR'));
   const id = (req: Parameters<typeof idParam>[0]) => idParam(req, 'Fluxo');
@@ -38,6 +44,12 @@ export function flowsRouter() {
   });
   router.get('/:id/versions/:versionId', async (req, res) => {
     res.json(await getFlowVersion(contextOf(req), id(req), idParam(req, 'Versão', 'versionId')));
+  });
+  router.post('/:id/simulations', async (req, res) => {
+    res.status(201).json(await startSimulation(contextOf(req), temporal, provider, id(req)));
+  });
+  router.get('/:id/simulations/:simulationId', async (req, res) => {
+    res.json(await getSimulation(contextOf(req), temporal, id(req), idParam(req, 'Simulação', 'simulationId')));
   });
   return router;
 }

@@ -8,7 +8,7 @@ import type { CreateFlowInput, UpdateFlowInput } from './schemas';
 
 const flowSelect = { id: true, name: true, isDefault: true, publishedVersionId: true, createdAt: true, updatedAt: true } as const;
 
-async function findFlow(ctx: RequestContext, id: string) {
+export async function findFlow(ctx: RequestContext, id: string) {
   const flow = await ctx.db.flow.findFirst({ where: { id } });
   if (!flow) throw notFound('Fluxo');
   return flow;

@@ -1,0 +1,39 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { ConversationStatus } from '../../prisma/client';
+import { conversationStateQuery, conversationWorkflowId } from '../../workflows/conversation';
+import type { RequestContext } from '../auth/authenticate';
+import { getConversation } from './service';
+
+interface StoredConversation {
+  id: string;
+  status: ConversationStatus;
+  flowState: string;
+  variables: unknown;
+}
+
+const variablesOf = (stored: unknown): Record<string, string> => (stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, string>) : {});
+
+/**
+ * Where the bot of a conversation is. The block and the path live only in the workflow, so they
+ * come from its query while it runs; an ended (or not yet started) run answers from the database's
+ * mirror, without them, instead of failing.
+ */
+export async function readFlowPosition(temporal: Client, conversation: StoredConversation) {
+  const stored = { phase: conversation.flowState, nodeId: null as string | null, path: [] as string[], variables: variablesOf(conversation.variables) };
+  if (conversation.status === 'RESOLVED') return stored;
+  try {
+    const state = await temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).query(conversationStateQuery);
+    return { phase: state.phase as string, nodeId: state.nodeId, path: state.path ?? [], variables: state.variables ?? {} };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return stored;
+    throw error;
+  }
+}
+
+/** The blocks a conversation went through, for the builder to draw over the flow version it runs. */
+export async function getConversationFlowPath(ctx: RequestContext, temporal: Client, conversationId: string) {
+  await getConversation(ctx, conversationId);
+  const conversation = await ctx.db.conversation.findFirstOrThrow({ where: { id: conversationId }, select: { id: true, status: true, flowState: true, variables: true, flowVersionId: true, simulationId: true } });
+  const { nodeId, path, variables, phase } = await readFlowPosition(temporal, conversation);
+  return { flowVersionId: conversation.flowVersionId, simulationId: conversation.simulationId, nodeId, path, variables, phase };
+}
