@@ -23,6 +23,21 @@ export const listConversationsQuerySchema = pageQuerySchema.extend({
 
 export const listMessagesQuerySchema = pageQuerySchema;
 
+/**
+ * A JSON column shown to agents as label → text (the bot's captured variables, a contact's custom
+ * fields): hand-edited rows may hold numbers, nulls or nested objects, which must not break the screen.
+ */
+export const shownFieldsSchema = z
+  .record(z.string(), z.unknown())
+  .catch({})
+  .transform((fields) =>
+    Object.fromEntries(
+      Object.entries(fields).flatMap(([key, value]): [string, string][] =>
+        typeof value === 'string' ? (value ? [[key, value]] : []) : typeof value === 'number' || typeof value === 'boolean' ? [[key, String(value)]] : [],
+      ),
+    ),
+  );
+
 export const agentMessageSchema = z
   .object({
     /** The message, or the caption of the attached file. */

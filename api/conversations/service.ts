@@ -3,7 +3,7 @@ import type { Prisma } from '../../prisma/client';
 import type { RequestContext } from '../auth/authenticate';
 import { notFound } from '../errors';
 import { cursorArgs, pageOf } from '../http/pagination';
-import type { listConversationsQuerySchema, listMessagesQuerySchema } from './schemas';
+import { shownFieldsSchema, type listConversationsQuerySchema, type listMessagesQuerySchema } from './schemas';
 
 /** Agents see their departments' conversations and those assigned to them; everyone else sees the company's. */
 async function visibleTo(ctx: RequestContext): Promise<Prisma.ConversationWhereInput> {
@@ -30,16 +30,22 @@ export const conversationSelect = {
   lastMessageAt: true,
   lastInboundAt: true,
   closedAt: true,
+  variables: true,
   createdAt: true,
   number: { select: { id: true, displayPhoneNumber: true, name: true } },
-  contact: { select: { id: true, waId: true, phone: true, name: true, profileName: true } },
+  contact: { select: { id: true, waId: true, phone: true, name: true, profileName: true, tags: true, customFields: true } },
   // Timeline events (transfers, closing) are not what a conversation "last said".
   messages: { where: { type: { not: 'event' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, direction: true, type: true, body: true, status: true, senderUserId: true, createdAt: true } },
 } satisfies Prisma.ConversationSelect;
 
 type Row = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
 /** The one shape of a conversation for screens: REST answers and realtime events alike. */
-export const toConversation = ({ messages, ...conversation }: Row) => ({ ...conversation, lastMessage: messages[0] ?? null });
+export const toConversation = ({ messages, variables, contact, ...conversation }: Row) => ({
+  ...conversation,
+  variables: shownFieldsSchema.parse(variables),
+  contact: { ...contact, customFields: shownFieldsSchema.parse(contact.customFields) },
+  lastMessage: messages[0] ?? null,
+});
 
 export async function listConversations(ctx: RequestContext, query: z.infer<typeof listConversationsQuerySchema>) {
   const q = query.q?.trim();

@@ -137,6 +137,22 @@ describe('agents take and close conversations', () => {
     expect((await supervisor.api.post(`/api/conversations/${conversation.id}/messages`, { text: '' })).status).toBe(400);
   });
 
+  test('when the bot captured variables and the contact has tags and fields, then the conversation answers carry them as text', async () => {
+    const conversation = await queued('5511922220010');
+    await testDb().conversation.update({ where: { id: conversation.id }, data: { variables: { cpf: '12345678909', pedido: '' } } });
+    // Custom fields are edited by hand and by imports: numbers and nested values must not break the panel.
+    await testDb().contact.update({ where: { id: conversation.contactId }, data: { tags: ['atacado'], customFields: { plano: 'Ouro', pontos: 120, endereco: { cidade: 'Santos' } } } });
+    const agent = await login(api.url, company.users.agentB.email);
+
+    const one = await agent.api.get(`/api/conversations/${conversation.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.variables).toEqual({ cpf: '12345678909' });
+    expect(one.body.contact).toMatchObject({ tags: ['atacado'], customFields: { plano: 'Ouro', pontos: '120' } });
+    expect(one.body.contact.customFields).not.toHaveProperty('endereco');
+    const listed = await agent.api.get(`/api/conversations?status=QUEUED&contactId=${conversation.contactId}`);
+    expect(listed.body.items[0]).toMatchObject({ id: conversation.id, variables: { cpf: '12345678909' } });
+  });
+
   test('when an agent of another department tries to accept, then the conversation does not exist for them', async () => {
     const conversation = await queued('5511922220005');
     const outsider = await login(api.url, company.users.agentA.email);

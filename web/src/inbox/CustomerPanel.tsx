@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Copy, History, Phone, Tag, X } from 'lucide-react';
+import { Bot, Copy, History, Phone, Tag, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,16 +14,15 @@ import { contactName, formatPhone } from './display';
 import { useAssignments, useContactHistory, useConversation } from './useInboxQueries';
 import { personName, usePeople } from './usePeople';
 
-type ContactDetails = Conversation['contact'] & { tags?: string[]; customFields?: Record<string, unknown> };
-
 export function CustomerPanel({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const conversation = useConversation(conversationId).data;
   if (!conversation) return <aside className="h-full border-l border-zinc-200 bg-white" />;
-  const contact = conversation.contact as ContactDetails;
+  const { contact } = conversation;
   const name = contactName(contact);
   const phone = formatPhone(contact.phone || contact.waId);
-  const fields = Object.entries(contact.customFields ?? {}).filter(([, v]) => v !== null && v !== '');
+  const fields = Object.entries(contact.customFields);
+  const captured = Object.entries(conversation.variables);
 
   const copy = (value: string) => {
     void navigator.clipboard?.writeText(value).then(() => toast(t('common.copied')));
@@ -58,13 +57,23 @@ export function CustomerPanel({ conversationId, onClose }: { conversationId: str
             <dt className="text-zinc-500">{t('inbox.panel.started')}</dt>
             <dd className="text-zinc-800">{formatDateTime(conversation.createdAt)}</dd>
             {fields.map(([key, value]) => (
-              <Field key={key} label={key} value={String(value)} />
+              <Field key={key} label={key} value={value} />
             ))}
           </dl>
         </PanelSection>
 
+        {captured.length > 0 && (
+          <PanelSection title={t('inbox.panel.captured')} icon={<Bot aria-hidden="true" className="size-3.5" />}>
+            <dl aria-label={t('inbox.panel.captured')} className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
+              {captured.map(([key, value]) => (
+                <Field key={key} label={key} value={value} onCopy={copy} />
+              ))}
+            </dl>
+          </PanelSection>
+        )}
+
         <PanelSection title={t('inbox.panel.tags')} icon={<Tag aria-hidden="true" className="size-3.5" />}>
-          {contact.tags && contact.tags.length > 0 ? (
+          {contact.tags.length > 0 ? (
             <div className="flex flex-wrap gap-1.5">
               {contact.tags.map((tag) => (
                 <Badge key={tag} tone="sky">
@@ -84,11 +93,26 @@ export function CustomerPanel({ conversationId, onClose }: { conversationId: str
   );
 }
 
-function Field({ label, value }: { label: string; value: string }) {
+function Field({ label, value, onCopy }: { label: string; value: string; onCopy?: (value: string) => void }) {
+  const { t } = useTranslation();
   return (
     <>
-      <dt className="truncate text-zinc-500">{label}</dt>
-      <dd className="truncate text-zinc-800">{value}</dd>
+      <dt className="truncate text-zinc-500" title={label}>
+        {label}
+      </dt>
+      <dd className="min-w-0 text-zinc-800">
+        {onCopy ? (
+          // What the bot captured (a CPF, an order number) is usually pasted somewhere else next.
+          <button type="button" onClick={() => onCopy(value)} title={t('common.copy')} className="group inline-flex max-w-full items-center gap-1.5 rounded px-1 -mx-1 text-left tabular-nums hover:bg-zinc-100">
+            <span className="truncate">{value}</span>
+            <Copy aria-hidden="true" className="size-3 shrink-0 text-zinc-300 group-hover:text-zinc-500" />
+          </button>
+        ) : (
+          <span className="block truncate" title={value}>
+            {value}
+          </span>
+        )}
+      </dd>
     </>
   );
 }

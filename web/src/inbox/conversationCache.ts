@@ -20,6 +20,7 @@ const SCALAR_FIELDS = [
   'firstResponseAt',
   'lastDepartmentId',
   'lastAttendantId',
+  'variables',
 ] as const satisfies readonly (keyof Conversation)[];
 
 export function scalarPatch(row: Record<string, unknown>): Partial<Conversation> {

@@ -128,7 +128,18 @@ export interface Conversation {
   closedAt: string | null;
   createdAt: string;
   number: { id: string; displayPhoneNumber: string; name: string | null };
-  contact: { id: string; waId: string; phone: string; name: string | null; profileName: string | null };
+  contact: {
+    id: string;
+    waId: string;
+    phone: string;
+    name: string | null;
+    profileName: string | null;
+    tags: string[];
+    /** Label → text; values that are not text were left out or written as text by the server. */
+    customFields: Record<string, string>;
+  };
+  /** What the bot captured in this conversation ({"cpf": "12345678909"}), label → text. */
+  variables: Record<string, string>;
   lastMessage: MessagePreview | null;
   // Being added to the API: optional until every server sends them.
   flowState?: string;
