@@ -139,7 +139,7 @@ export function createConversationActivities({ db, whatsapp, notify, media, minu
     async loadConversationFlow(input: { conversationId: string }): Promise<ConversationSetup> {
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true, number: { select: { flowId: true } } } });
       const settings = readCompanySettings(conversation.company.settings);
-      const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: { createdAt: 'asc' } });
+      const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       const simulation = await activeSimulation(conversation.companyId, conversation.contact.waId);
       const published = simulation ? null : await publishedFlowFor(conversation.companyId, conversation.number.flowId);
       if (!simulation && !published && departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem fluxo publicado nem departamentos ativos para o menu', 'NoFlow');

@@ -24,7 +24,12 @@ export const companySettingsSchema = z.object({
 
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 
-export const updateCompanySettingsSchema = companySettingsSchema.partial().refine((v) => Object.keys(v).length > 0, 'informe ao menos uma configuração para alterar');
+type Shape = typeof companySettingsSchema.shape;
+/** Each setting optional and without its default: a PATCH of one setting must not reset the others. */
+const changeableShape = Object.fromEntries(Object.entries(companySettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+  [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
+};
+export const updateCompanySettingsSchema = z.object(changeableShape).refine((v) => Object.keys(v).length > 0, 'informe ao menos uma configuração para alterar');
 
 /** Stored settings are trusted only as far as the schema: a bad or old value falls back to its default. */
 export function readCompanySettings(stored: unknown): CompanySettings {
