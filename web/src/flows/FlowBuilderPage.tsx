@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import clsx from 'clsx';
-import { ArrowLeft, Check, CircleAlert, CloudOff, History, LayoutGrid, LoaderCircle, Redo2, Rocket, ShieldCheck, Undo2, X } from 'lucide-react';
+import { ArrowLeft, Check, CircleAlert, CloudOff, FlaskConical, History, LayoutGrid, LoaderCircle, Redo2, Rocket, ShieldCheck, Undo2, X } from 'lucide-react';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { Spinner } from '../ui/Spinner';
 import { toast } from '../ui/toastStore';
 import { FlowCanvas } from './builder/FlowCanvas';
+import { ImportExport } from './builder/ImportExport';
 import { fromDraft, toDraft } from './builder/convert';
 import { Palette } from './builder/Palette';
 import { ProblemsList } from './builder/ProblemsList';
@@ -24,6 +25,7 @@ import { useAutosave, type SaveStatus } from './builder/useAutosave';
 import { useShortcuts } from './builder/useShortcuts';
 import { VersionPreview } from './builder/VersionPreview';
 import { VersionsDrawer } from './builder/VersionsDrawer';
+import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { problemsOf, useFlow, usePublishFlow, useUpdateFlow, validateFlowDraft, type FlowDetail, type FlowDraft, type FlowVersionSummary, type Problem } from './flowsApi';
 
 export default function FlowBuilderPage() {
@@ -62,6 +64,7 @@ function Builder({ flow }: { flow: FlowDetail }) {
   const [publishing, setPublishing] = useState<{ refused: Problem[] | null; error: string | null } | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewing, setViewing] = useState<FlowVersionSummary | null>(null);
+  const [simulating, setSimulating] = useState(false);
   useShortcuts(ready && !viewing && !publishing);
 
   // Loaded before paint, and marked saved, so autosave never writes another flow's graph or an unchanged one.
@@ -122,13 +125,17 @@ function Builder({ flow }: { flow: FlowDetail }) {
     }
   };
 
-  const copyToDraft = (definition: FlowDraft) => {
+  const replaceDraft = (definition: FlowDraft, message: string) => {
     const graph = fromDraft(definition);
     useBuilderStore.getState().replace(graph.nodes, graph.edges);
+    toast(message);
+    requestAnimationFrame(() => void fitView({ duration: 300, padding: 0.25, maxZoom: 1 }));
+  };
+
+  const copyToDraft = (definition: FlowDraft) => {
     setViewing(null);
     setHistoryOpen(false);
-    toast(t('flows.versions.copied'));
-    requestAnimationFrame(() => void fitView({ duration: 300, padding: 0.25, maxZoom: 1 }));
+    replaceDraft(definition, t('flows.versions.copied'));
   };
 
   const live = flow.versions.find((v) => v.id === flow.publishedVersionId);
@@ -155,6 +162,7 @@ function Builder({ flow }: { flow: FlowDetail }) {
             <LayoutGrid aria-hidden="true" className="size-4" />
             {t('flows.builder.layout')}
           </Button>
+          <ImportExport flowName={flow.name} onImport={(definition) => replaceDraft(definition, t('flows.builder.imported'))} />
           <Button variant="ghost" size="sm" onClick={() => setHistoryOpen((open) => !open)} aria-pressed={historyOpen}>
             <History aria-hidden="true" className="size-4" />
             {t('flows.versions.title')}
@@ -162,6 +170,10 @@ function Builder({ flow }: { flow: FlowDetail }) {
           <Button variant="secondary" size="sm" loading={validating} onClick={() => void validate()}>
             {!validating && <ShieldCheck aria-hidden="true" className="size-4" />}
             {t('flows.builder.validate')}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => setSimulating((open) => !open)} aria-pressed={simulating} title={t('flows.simulator.openHint')}>
+            <FlaskConical aria-hidden="true" className="size-4" />
+            {t('flows.simulator.open')}
           </Button>
           <Button size="sm" onClick={() => setPublishing({ refused: null, error: null })}>
             <Rocket aria-hidden="true" className="size-4" />
@@ -190,6 +202,7 @@ function Builder({ flow }: { flow: FlowDetail }) {
           )}
         </div>
         <SidePanel />
+        {simulating && <SimulatorPanel flowId={flow.id} flush={flush} onClose={() => setSimulating(false)} />}
         {historyOpen && <VersionsDrawer flow={flow} onView={setViewing} onClose={() => setHistoryOpen(false)} />}
         {viewing && <VersionPreview flowId={flow.id} version={viewing} onCopyToDraft={copyToDraft} onClose={() => setViewing(null)} />}
       </div>

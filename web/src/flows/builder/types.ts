@@ -12,11 +12,19 @@ export type MenuNode = BuilderNodeOf<'menu'>;
 export type RouteNode = BuilderNodeOf<'route'>;
 export type HandoffNode = BuilderNodeOf<'handoff'>;
 export type EndNode = BuilderNodeOf<'end'>;
+export type QuestionNode = BuilderNodeOf<'question'>;
+export type ConditionNode = BuilderNodeOf<'condition'>;
+export type SetVariableNode = BuilderNodeOf<'setVariable'>;
+export type TagNode = BuilderNodeOf<'tag'>;
+export type WaitNode = BuilderNodeOf<'wait'>;
+export type HttpNode = BuilderNodeOf<'http'>;
+export type AiNode = BuilderNodeOf<'ai'>;
+export type JumpNode = BuilderNodeOf<'jump'>;
 
-export type BuilderNode = StartNode | MessageNode | MenuNode | RouteNode | HandoffNode | EndNode;
+export type BuilderNode = StartNode | MessageNode | MenuNode | QuestionNode | ConditionNode | SetVariableNode | TagNode | WaitNode | HttpNode | AiNode | RouteNode | HandoffNode | JumpNode | EndNode;
 export type BuilderEdge = Edge;
 
-export const NODE_TYPES = ['start', 'message', 'menu', 'route', 'handoff', 'end'] as const satisfies readonly FlowNodeType[];
+export const NODE_TYPES = ['start', 'message', 'menu', 'question', 'condition', 'setVariable', 'tag', 'wait', 'http', 'ai', 'route', 'handoff', 'jump', 'end'] as const satisfies readonly FlowNodeType[];
 
 export function isNodeType(value: unknown): value is FlowNodeType {
   return typeof value === 'string' && (NODE_TYPES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exitsOf } from '../../exits';
+import { exitsOfView } from '../../exits';
 import type { MenuNode as MenuNodeType } from '../../types';
 import { ExitRow } from '../shared/ExitHandle';
 import { NodeShell } from '../shared/NodeShell';
@@ -12,7 +12,7 @@ function MenuNodeView(props: NodeProps<MenuNodeType>) {
   const { id, data, selected } = props;
   const { t } = useTranslation();
   const config = data.config;
-  const exits = exitsOf({ ...props, position: { x: 0, y: 0 } } as MenuNodeType);
+  const exits = exitsOfView(props);
   return (
     <NodeShell id={id} type="menu" selected={selected} issues={menuValidity(config)}>
       <TextPreview text={config.text} empty={t('flows.nodes.menu.empty')} lines={3} />

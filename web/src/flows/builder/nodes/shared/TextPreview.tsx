@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { VariableChip } from './VariableChip';
 
 const VARIABLE = /(\{\{\s*[\w.]+\s*\}\})/g;
 
@@ -10,9 +11,7 @@ export function TextPreview({ text, empty, lines = 4 }: { text: string | undefin
     <p className={`${clamp} text-[13px] leading-snug break-words whitespace-pre-line text-zinc-700`}>
       {text.split(VARIABLE).map((part, i) =>
         i % 2 === 1 ? (
-          <span key={i} className="rounded bg-violet-50 px-1 font-mono text-[11px] text-violet-700 ring-1 ring-violet-200">
-            {part.replace(/[{}\s]/g, '')}
-          </span>
+          <VariableChip key={i} name={part.replace(/[{}\s]/g, '')} />
         ) : (
           <Fragment key={i}>{part}</Fragment>
         ),

@@ -1,0 +1,7 @@
+import type { NodeConfig } from '../../types';
+
+export const emptyAssignment: NodeConfig<'setVariable'>['assignments'][number] = { variable: '', value: '' };
+
+export function setVariableDefaults(): NodeConfig<'setVariable'> {
+  return { assignments: [{ ...emptyAssignment }] };
+}

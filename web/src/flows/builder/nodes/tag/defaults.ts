@@ -1,0 +1,3 @@
+import type { NodeConfig } from '../../types';
+
+export const tagDefaults: NodeConfig<'tag'> = { add: [], remove: [] };
