@@ -18,13 +18,15 @@ interface PhoneChatProps {
   business: HostedNumber;
   live: boolean;
   typing: boolean;
+  /** Size classes of the phone; the flow simulator fits it into its panel. */
+  size?: string;
 }
 
 // The sandbox explains its refusals (in English) better than a generic message could.
 const reasonOf = (error: unknown) => (error instanceof ApiError && error.code !== 'SANDBOX_UNAVAILABLE' ? error.message : errorMessage(error));
 
 /** The customer's phone: one WhatsApp chat with the business number, as the sandbox delivers it. */
-export function PhoneChat({ target, business, live, typing }: PhoneChatProps) {
+export function PhoneChat({ target, business, live, typing, size = PHONE_FRAME_SIZE }: PhoneChatProps) {
   const { t } = useTranslation();
   const conversation = useConversation(target, live);
   const messages = useMemo(() => conversation.data?.messages ?? [], [conversation.data]);
@@ -64,7 +66,7 @@ export function PhoneChat({ target, business, live, typing }: PhoneChatProps) {
   return (
     <section
       aria-label={t('phone.chat.phoneLabel')}
-      className={clsx(PHONE_FRAME_SIZE, 'flex flex-col overflow-hidden rounded-[2.75rem] border-[10px] border-zinc-900 bg-zinc-900 shadow-2xl shadow-zinc-900/25')}
+      className={clsx(size, 'flex flex-col overflow-hidden rounded-[2.75rem] border-[10px] border-zinc-900 bg-zinc-900 shadow-2xl shadow-zinc-900/25')}
     >
       <PhoneStatusBar />
       <ChatHeader business={business} typing={typing} unread={unread} onMarkRead={readAll} marking={markRead.isPending} />

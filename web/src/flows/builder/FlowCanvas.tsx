@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type DefaultEdgeOptions } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { useMemo, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { traceEdges, traceNodes } from '../simulator/traceOnCanvas';
 import { DRAG_MIME } from './Palette';
 import { nodeLooks } from './nodes/looks';
 import { nodeTypes } from './nodes/registry';
@@ -21,6 +22,10 @@ export function FlowCanvas() {
   const { t } = useTranslation();
   const nodes = useBuilderStore((s) => s.nodes);
   const edges = useBuilderStore((s) => s.edges);
+  const trace = useBuilderStore((s) => s.trace);
+  // Decorated copies for display only: the store (and so the saved draft) never holds the trace.
+  const shownNodes = useMemo(() => (trace ? traceNodes(nodes, trace) : nodes), [nodes, trace]);
+  const shownEdges = useMemo(() => (trace ? traceEdges(edges, trace) : edges), [edges, trace]);
   const store = useBuilderStore.getState();
   const { screenToFlowPosition } = useReactFlow();
 
@@ -34,8 +39,8 @@ export function FlowCanvas() {
 
   return (
     <ReactFlow<BuilderNode>
-      nodes={nodes}
-      edges={edges}
+      nodes={shownNodes}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       onNodesChange={store.onNodesChange}
       onEdgesChange={store.onEdgesChange}

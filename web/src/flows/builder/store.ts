@@ -12,6 +12,12 @@ interface Snapshot {
   edges: BuilderEdge[];
 }
 
+/** Where a simulated conversation is, drawn over the canvas: the block running now and the blocks it went through. */
+export interface FlowTrace {
+  nodeId: string | null;
+  path: string[];
+}
+
 interface BuilderState {
   nodes: BuilderNode[];
   edges: BuilderEdge[];
@@ -23,6 +29,8 @@ interface BuilderState {
   problemList: Problem[];
   /** Bumped when the graph is replaced wholesale (load, undo, redo) so open forms reload their values. */
   revision: number;
+  /** Set by the simulator while it runs; view state, never saved or undone. */
+  trace: FlowTrace | null;
   load(nodes: BuilderNode[], edges: BuilderEdge[]): void;
   replace(nodes: BuilderNode[], edges: BuilderEdge[]): void;
   checkpoint(coalesceKey?: string): void;
@@ -37,6 +45,7 @@ interface BuilderState {
   layout(): void;
   paste(clip: Snapshot, offset: number): void;
   setProblems(problems: Problem[]): void;
+  setTrace(trace: FlowTrace | null): void;
 }
 
 const HISTORY_LIMIT = 100;
@@ -61,6 +70,7 @@ export const useBuilderStore = create<BuilderState>()((set, get) => ({
   general: [],
   problemList: [],
   revision: 0,
+  trace: null,
 
   load: (nodes, edges) => {
     lastCoalesce = null;
@@ -163,6 +173,8 @@ export const useBuilderStore = create<BuilderState>()((set, get) => ({
     }
     set({ problems: byNode, general, problemList: problems });
   },
+
+  setTrace: (trace) => set({ trace }),
 }));
 
 /** The selected nodes (never the start) and the edges between them, for copy and paste. */
