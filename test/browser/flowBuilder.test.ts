@@ -260,6 +260,16 @@ describe('building a flow in the browser', () => {
     await expect.poll(() => page.locator('.react-flow__node-jump').innerText()).toContain('Vendas');
     await expect.poll(() => page.locator('[data-save-status]').getAttribute('data-save-status'), { timeout: 10_000 }).toBe('saved');
     await screenshot(page, 'flow-builder-blocks');
+    await page.locator('.react-flow__node-http').click();
+    await screenshot(page, 'flow-builder-http-panel');
+    await condition.click();
+    await screenshot(page, 'flow-builder-condition-panel');
+    // Closer, as someone reading the blocks would look at them.
+    const point = await centre(condition);
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.wheel(0, -600);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'flow-builder-blocks-close');
     const imported = await admin.api.get(`/api/flows/${flow.body.id}`);
     expect(imported.body.draft.nodes.map((n: { id: string }) => n.id)).toContain('lookup');
     await page.close();

@@ -245,7 +245,7 @@ function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () =>
       </button>
     );
   return (
-    <span role="status" data-save-status={status} className={clsx('flex items-center gap-1.5 text-xs', status === 'saved' ? 'text-zinc-400' : 'text-zinc-500')}>
+    <span role="status" data-save-status={status} className={clsx('flex items-center gap-1.5 text-xs whitespace-nowrap', status === 'saved' ? 'text-zinc-400' : 'text-zinc-500')}>
       {status === 'saved' ? <Check aria-hidden="true" className="size-3.5" /> : <LoaderCircle aria-hidden="true" className={clsx('size-3.5', status === 'saving' && 'animate-spin')} />}
       {t(`flows.builder.save.${status}`)}
     </span>

@@ -59,13 +59,11 @@ export function ImportExport({ flowName, onImport }: { flowName: string; onImpor
 
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={exportDraft} title={t('flows.builder.exportHint')}>
+      <Button variant="ghost" size="icon" onClick={exportDraft} aria-label={t('flows.builder.export')} title={t('flows.builder.exportHint')}>
         <Download aria-hidden="true" className="size-4" />
-        {t('flows.builder.export')}
       </Button>
-      <Button variant="ghost" size="sm" onClick={() => input.current?.click()} title={t('flows.builder.importHint')}>
+      <Button variant="ghost" size="icon" onClick={() => input.current?.click()} aria-label={t('flows.builder.import')} title={t('flows.builder.importHint')}>
         <Upload aria-hidden="true" className="size-4" />
-        {t('flows.builder.import')}
       </Button>
       <input ref={input} type="file" accept="application/json,.json" className="hidden" tabIndex={-1} aria-hidden="true" data-import-file onChange={(e) => void onFile(e)} />
       {pending && 'definition' in pending && (

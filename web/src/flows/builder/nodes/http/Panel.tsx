@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { KeyRound } from 'lucide-react';
 import { useForm } from 'react-hook-form';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Field } from '../../../../ui/Field';
 import { Input } from '../../../../ui/Input';
 import { Select } from '../../../../ui/Select';
@@ -15,7 +15,10 @@ import { emptyHeader, emptySavedField, httpDefaults } from './defaults';
 import { httpConfigSchema } from './validity';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-const code = <code className="rounded bg-zinc-100 px-1 font-mono text-[11px] text-zinc-700" />;
+
+function Code({ children }: { children: string }) {
+  return <code className="rounded bg-white px-1 font-mono text-[11px] whitespace-nowrap text-zinc-800 ring-1 ring-zinc-200">{children}</code>;
+}
 
 export function HttpPanel({ id, config }: { id: string; config: NodeConfig<'http'> }) {
   const { t } = useTranslation();
@@ -44,12 +47,12 @@ export function HttpPanel({ id, config }: { id: string; config: NodeConfig<'http
         </div>
         <div className="space-y-1.5 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2.5 text-xs leading-relaxed text-zinc-600">
           <p>
-            <Trans i18nKey="flows.panel.http.variablesHint" components={{ code }} />
+            {t('flows.panel.http.variablesHint')} <Code>{'{{vars.cpf}}'}</Code> <Code>{'{{contact.name}}'}</Code>
           </p>
           <p className="flex gap-1.5">
             <KeyRound aria-hidden="true" className="mt-0.5 size-3.5 shrink-0 text-amber-600" />
             <span>
-              <Trans i18nKey="flows.panel.http.secretsHint" components={{ code }} />
+              <Code>{`{{secrets.${t('flows.panel.http.secretExample')}}}`}</Code> {t('flows.panel.http.secretsHint')}
             </span>
           </p>
         </div>
