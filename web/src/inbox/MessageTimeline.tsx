@@ -1,5 +1,5 @@
 import { ArrowDown, RefreshCw } from 'lucide-react';
-import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/sessionStore';
 import { errorMessage } from '../lib/errorMessage';
@@ -9,7 +9,8 @@ import { Spinner } from '../ui/Spinner';
 import { contactName } from './display';
 import { MessageBubble, NoteCard } from './MessageBubble';
 import { useOutbox, type PendingMessage } from './outbox';
-import { buildTimeline, sideOf, startsRun } from './timeline';
+import { buildTimeline, estimateHeight, sideOf, startsRun } from './timeline';
+import { useChatWindow } from './useChatWindow';
 import { useMessages, useNotes } from './useInboxQueries';
 import { personName, type People } from './usePeople';
 
@@ -21,9 +22,6 @@ interface MessageTimelineProps {
 }
 
 const EMPTY: PendingMessage[] = [];
-
-/** Close enough to the bottom that a new message should scroll into view. */
-const PINNED_PX = 80;
 
 export function MessageTimeline({ conversation, people, typist, onRetry }: MessageTimelineProps) {
   const { t } = useTranslation();
@@ -44,52 +42,24 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
     return buildTimeline(pages, pending, shownNotes, me.id);
   }, [messages.data, messages.hasNextPage, pending, notes.data, me.id]);
 
+  // Each entry opens a day or not; the chip goes above the first entry of each day.
+  const newDay = useMemo(() => entries.map((entry, i) => i === 0 || !sameDay(entries[i - 1]!.at, entry.at)), [entries]);
+  const ids = useMemo(() => entries.map((e) => e.id), [entries]);
+  const estimate = useCallback((i: number) => estimateHeight(entries[i]!, newDay[i]!), [entries, newDay]);
+
   const scroller = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
-  const [showJump, setShowJump] = useState(false);
-  /** Before older messages are prepended: how far from the bottom the reader was, to keep them in place. */
-  const anchor = useRef<number | null>(null);
-  const last = entries.at(-1);
+  const list = useRef<HTMLDivElement>(null);
+  const view = useChatWindow(scroller, list, ids, estimate);
 
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    if (anchor.current !== null) {
-      element.scrollTop = element.scrollHeight - anchor.current;
-      anchor.current = null;
-      return;
-    }
-    if (pinned.current) element.scrollTop = element.scrollHeight;
-  }, [entries.length, last?.id, typist]);
-
-  // Images load after they appear and grow the content: stay at the bottom unless the reader scrolled up.
-  useEffect(() => {
-    const element = scroller.current;
-    const inner = element?.firstElementChild;
-    if (!element || !inner) return;
-    const observer = new ResizeObserver(() => {
-      if (pinned.current && anchor.current === null) element.scrollTop = element.scrollHeight;
-    });
-    observer.observe(inner);
-    return () => observer.disconnect();
-  }, [messages.isPending]);
+  const top = entries[view.first.index];
+  // Hidden while the first row's own chip is in sight, so the day never shows twice.
+  const floatingDay = top && !(newDay[view.first.index] && view.first.top >= 0) ? dayLabel(top.at) : null;
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
   const onScroll = () => {
+    view.onScroll();
     const element = scroller.current;
-    if (!element) return;
-    const fromBottom = element.scrollHeight - element.scrollTop - element.clientHeight;
-    pinned.current = fromBottom < PINNED_PX;
-    setShowJump(fromBottom > 400);
-    if (element.scrollTop < 300 && hasNextPage && !isFetchingNextPage) {
-      anchor.current = element.scrollHeight - element.scrollTop;
-      void fetchNextPage().then(
-        () => undefined,
-        () => {
-          anchor.current = null;
-        },
-      );
-    }
+    if (element && element.scrollTop < 300 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
   };
 
   // A short conversation may not fill the screen, so no scroll would ever ask for more.
@@ -116,7 +86,7 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
         aria-busy={messages.isPending}
         tabIndex={0}
         onScroll={onScroll}
-        className="h-full overflow-y-auto bg-[#efeae2] bg-[radial-gradient(rgb(0_0_0/0.04)_1px,transparent_1px)] bg-size-[18px_18px] pb-3 focus-visible:outline-offset-[-3px]"
+        className="relative h-full overflow-y-auto bg-[#efeae2] [overflow-anchor:none] bg-[radial-gradient(rgb(0_0_0/0.04)_1px,transparent_1px)] bg-size-[18px_18px] pb-3 focus-visible:outline-offset-[-3px]"
       >
         <div className="flex min-h-full flex-col">
           {messages.isPending ? (
@@ -160,31 +130,40 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
                 </p>
               )}
               {entries.length === 0 && <p className="m-auto rounded-lg bg-white/90 px-4 py-2 text-sm text-[#54656f] shadow-sm">{t('inbox.chat.empty')}</p>}
-              {entries.map((entry, index) => {
-                const previous = entries[index - 1];
-                const newDay = !previous || !sameDay(previous.at, entry.at);
-                return (
-                  <Fragment key={entry.id}>
-                    {newDay && (
-                      <div className="sticky top-1 z-10 my-2 flex justify-center">
-                        <span className="rounded-lg bg-white px-3 py-1 text-[12.5px] text-[#54656f] shadow-[0_1px_0.5px_rgba(11,20,26,0.13)]">{dayLabel(entry.at)}</span>
-                      </div>
-                    )}
-                    {entry.kind === 'note' ? (
-                      <NoteCard note={entry.note} />
-                    ) : (
-                      <MessageBubble
-                        message={entry.message}
-                        pending={entry.pending}
-                        reactions={entry.reactions}
-                        first={newDay || startsRun(previous, entry)}
-                        senderName={senderName(entry.message)}
-                        onRetry={onRetry}
-                      />
-                    )}
-                  </Fragment>
-                );
-              })}
+              {floatingDay && (
+                // The day of what is on screen, as WhatsApp keeps it at the top while scrolling; takes no room.
+                <div aria-hidden="true" className="pointer-events-none sticky top-1 z-10 flex h-0 justify-center">
+                  <span className="h-fit rounded-lg bg-white px-3 py-1 text-[12.5px] text-[#54656f] shadow-[0_1px_0.5px_rgba(11,20,26,0.13)]">{floatingDay}</span>
+                </div>
+              )}
+              <div ref={list} style={{ paddingTop: view.before, paddingBottom: view.after }}>
+                {entries.slice(view.start, view.end).map((entry, offset) => {
+                  const index = view.start + offset;
+                  const previous = entries[index - 1];
+                  return (
+                    // flow-root keeps the bubbles' margins inside the row, so its measured height includes them.
+                    <div key={entry.id} ref={view.measure} data-entry-id={entry.id} className="flow-root">
+                      {newDay[index] && (
+                        <div className="my-2 flex justify-center">
+                          <span className="rounded-lg bg-white px-3 py-1 text-[12.5px] text-[#54656f] shadow-[0_1px_0.5px_rgba(11,20,26,0.13)]">{dayLabel(entry.at)}</span>
+                        </div>
+                      )}
+                      {entry.kind === 'note' ? (
+                        <NoteCard note={entry.note} />
+                      ) : (
+                        <MessageBubble
+                          message={entry.message}
+                          pending={entry.pending}
+                          reactions={entry.reactions}
+                          first={newDay[index]! || startsRun(previous, entry)}
+                          senderName={senderName(entry.message)}
+                          onRetry={onRetry}
+                        />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
               {typist && (
                 <p aria-live="polite" className="mt-2 px-[5%] text-xs text-[#667781] italic">
                   {t('inbox.chat.typing', { name: typist.name })}
@@ -194,10 +173,10 @@ export function MessageTimeline({ conversation, people, typist, onRetry }: Messa
           )}
         </div>
       </div>
-      {showJump && (
+      {view.farFromBottom && (
         <button
           type="button"
-          onClick={() => scroller.current?.scrollTo({ top: scroller.current.scrollHeight, behavior: 'smooth' })}
+          onClick={view.scrollToBottom}
           aria-label={t('inbox.chat.jumpToLatest')}
           className="absolute right-5 bottom-4 flex size-10 items-center justify-center rounded-full bg-white text-[#54656f] shadow-md hover:bg-zinc-50"
         >

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { queryKeys } from '../lib/queryKeys';
 import type { Message, Page } from '../lib/types';
 import { setMessageStatus, upsertMessage } from './conversationCache';
-import { buildTimeline } from './timeline';
+import { buildTimeline, estimateHeight } from './timeline';
+import { rowOffsets, visibleRange } from './useChatWindow';
 
 const message = (id: string, at: string, extra: Partial<Message> = {}): Message => ({
   id,
@@ -68,5 +69,34 @@ describe('the message cache', () => {
       ['m2', 'READ'],
       ['m1', 'RECEIVED'],
     ]);
+  });
+});
+
+describe('the chat window', () => {
+  const offsets = rowOffsets(
+    Array.from({ length: 10_000 }, (_, i) => `m${i}`),
+    (i) => (i % 10 === 0 ? 300 : 50),
+  );
+
+  test('when ten thousand rows of mixed heights are scrolled, then only those near the view are mounted and they cover it', () => {
+    const total = offsets.at(-1)!;
+    for (const top of [0, 12_345, total / 2, total - 900]) {
+      const { start, end } = visibleRange(offsets, top, 900, 400);
+      expect(end - start).toBeLessThan(60);
+      expect(offsets[start]).toBeLessThanOrEqual(Math.max(0, top - 400));
+      expect(offsets[end]).toBeGreaterThanOrEqual(Math.min(total, top + 900 + 400));
+    }
+  });
+
+  test('when the view is placed beyond the end (a chat opening at its bottom), then the last rows are mounted', () => {
+    expect(visibleRange(offsets, Number.MAX_SAFE_INTEGER, 900, 0).end).toBe(10_000);
+    expect(visibleRange([0], 0, 900)).toEqual({ start: 0, end: 0 });
+  });
+
+  test('when a long text or an image has not been drawn yet, then its estimate is taller than a one-line text', () => {
+    const [short, long, image] = buildTimeline([[message('a', '2026-01-01T10:00:00.000Z'), message('b', '2026-01-01T10:01:00.000Z', { body: 'x'.repeat(600) }), message('c', '2026-01-01T10:02:00.000Z', { type: 'image', body: null })]], [], [], 'u1');
+    expect(estimateHeight(long!, false)).toBeGreaterThan(estimateHeight(short!, false) + 100);
+    expect(estimateHeight(image!, false)).toBeGreaterThan(estimateHeight(short!, false) + 200);
+    expect(estimateHeight(short!, true)).toBeGreaterThan(estimateHeight(short!, false));
   });
 });

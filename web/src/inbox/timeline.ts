@@ -70,3 +70,19 @@ export function startsRun(previous: Entry | undefined, entry: Entry): boolean {
   const b = entry.message;
   return sideOf(a) !== sideOf(b) || a.senderUserId !== b.senderUserId || Date.parse(b.createdAt) - Date.parse(a.createdAt) > RUN_GAP_MS;
 }
+
+const DAY_SEPARATOR_PX = 44;
+const MEDIA_PX: Record<string, number> = { image: 300, video: 300, sticker: 150, audio: 64, document: 72, location: 200, contacts: 80 };
+
+/**
+ * A guess at an entry's height before it is drawn, close enough that the scrollbar does not jump
+ * much when the real height replaces it: a bubble line holds about 60 characters of 19 px.
+ */
+export function estimateHeight(entry: Entry, newDay: boolean): number {
+  const separator = newDay ? DAY_SEPARATOR_PX : 0;
+  if (entry.kind === 'note') return separator + 56 + 19 * Math.ceil(entry.note.body.length / 70);
+  const { message } = entry;
+  if (message.type === 'event') return separator + 40;
+  const lines = Math.max(1, Math.ceil((message.body ?? '').length / 60));
+  return separator + 40 + 19 * (lines - 1) + (MEDIA_PX[message.type] ?? 0) + (entry.reactions.length ? 12 : 0);
+}
