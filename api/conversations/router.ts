@@ -7,7 +7,7 @@ import { parseBody, parseQuery } from '../http/validate';
 import { agentMessageSchema, assignSchema, listConversationsQuerySchema, listMessagesQuerySchema, transferSchema } from './schemas';
 import { acceptConversation, announceTyping, markConversationRead, assignConversation, closeConversation, reopenConversation, sendAgentMessage, transferConversation } from './actions';
 import { getConversationFlowPath } from './flowPath';
-import { getConversation, listAssignments, listConversations, listMessages } from './service';
+import { getConversation, listAssignments, listConversations, listMessages, listNumbers } from './service';
 
 export function conversationsRouter(temporal: Client, taskQueue: string) {
   const router = Router();
@@ -15,6 +15,10 @@ export function conversationsRouter(temporal: Client, taskQueue: string) {
   const id = (req: Parameters<typeof idParam>[0]) => idParam(req, 'Conversa');
   router.get('/', async (req, res) => {
     res.json(await listConversations(contextOf(req), parseQuery(listConversationsQuerySchema, req)));
+  });
+  // Before /:id, which would take "numbers" for a conversation id.
+  router.get('/numbers', async (req, res) => {
+    res.json(await listNumbers(contextOf(req)));
   });
   router.get('/:id', async (req, res) => {
     res.json(await getConversation(contextOf(req), id(req)));

@@ -89,6 +89,12 @@ export async function getConversation(ctx: RequestContext, id: string, afterActi
   return toConversation(row);
 }
 
+/** The company's WhatsApp numbers, for the inbox's number filter; every role may read them. */
+export async function listNumbers(ctx: RequestContext) {
+  const items = await ctx.db.whatsAppNumber.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, displayPhoneNumber: true, name: true } });
+  return { items };
+}
+
 /** Newest first, by cursor: the chat window loads older pages as the agent scrolls up. */
 export async function listMessages(ctx: RequestContext, conversationId: string, query: z.infer<typeof listMessagesQuerySchema>) {
   await getConversation(ctx, conversationId);

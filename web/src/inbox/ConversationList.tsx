@@ -12,7 +12,7 @@ import { Spinner } from '../ui/Spinner';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import { notificationsSupported } from './notifications';
 import { useRealtimeStore } from './realtime';
-import { tabQuery, useConversationList, type InboxFilters, type InboxTab } from './useInboxQueries';
+import { NO_FILTERS, tabQuery, useConversationList, useNumbers, type InboxFilters, type InboxTab } from './useInboxQueries';
 import { usePeople } from './usePeople';
 import { useVirtualRows } from './useVirtualRows';
 import { TeamPresence } from './TeamPresence';
@@ -31,8 +31,9 @@ interface ConversationListProps {
 
 const tabIcons = { mine: MessagesSquare, queue: Users, all: Inbox, resolved: CircleCheckBig } as const;
 
-function TabCount({ tab, active }: { tab: 'mine' | 'queue'; active: boolean }) {
-  const list = useConversationList(tabQuery(tab));
+/** `ready` holds the counts back until the open tab's list has arrived: it goes first on a busy server. */
+function TabCount({ tab, active, ready }: { tab: 'mine' | 'queue'; active: boolean; ready: boolean }) {
+  const list = useConversationList(tabQuery(tab), ready);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const count = tab === 'mine' ? items.filter((c) => c.unreadCount > 0).length : items.length;
   if (!count) return null;
@@ -52,6 +53,7 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
   const connection = useRealtimeStore((s) => s.connection);
   const { byId: people, departments, departmentsById } = usePeople();
   const [showFilters, setShowFilters] = useState(false);
+  const numbers = useNumbers();
   const list = useConversationList(tabQuery(tab, filters));
   const scroller = useRef<HTMLDivElement>(null);
   const [notifyPermission, setNotifyPermission] = useState(() => (notificationsSupported() ? Notification.permission : 'denied'));
@@ -80,7 +82,7 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
   }, [tab, filterKey]);
 
   const tabs: InboxTab[] = supervisor ? ['mine', 'queue', 'all', 'resolved'] : ['mine', 'queue', 'resolved'];
-  const activeFilters = [filters.departmentId, filters.assigneeId, filters.status].filter(Boolean).length;
+  const activeFilters = [filters.departmentId, filters.numberId, filters.assigneeId, filters.status].filter(Boolean).length;
 
   /** Arrow keys walk the list and open each conversation, as in WhatsApp Web's keyboard mode. */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -162,7 +164,7 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
               {/* Four tabs share 320 px on a laptop: the icons go first. */}
               <Icon aria-hidden="true" className={clsx('size-4', tabs.length > 3 && 'hidden 2xl:block')} />
               {t(`inbox.tabs.${key}`)}
-              {(key === 'mine' || key === 'queue') && <TabCount tab={key} active={active} />}
+              {(key === 'mine' || key === 'queue') && <TabCount tab={key} active={active} ready={!list.isPending} />}
             </button>
           );
         })}
@@ -209,6 +211,17 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
               </option>
             ))}
           </FilterSelect>
+          {/* A company with one number has nothing to choose between. */}
+          {(numbers.data?.length ?? 0) > 1 && (
+            <FilterSelect label={t('inbox.filters.number')} value={filters.numberId} onChange={(numberId) => onFilters({ ...filters, numberId })}>
+              <option value="">{t('inbox.filters.allNumbers')}</option>
+              {numbers.data?.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name ? `${n.name} · ${n.displayPhoneNumber}` : n.displayPhoneNumber}
+                </option>
+              ))}
+            </FilterSelect>
+          )}
           {supervisor && (tab === 'all' || tab === 'resolved') && (
             <FilterSelect label={t('inbox.filters.assignee')} value={filters.assigneeId} onChange={(assigneeId) => onFilters({ ...filters, assigneeId })}>
               <option value="">{t('inbox.filters.anyAssignee')}</option>
@@ -234,7 +247,7 @@ export function ConversationList({ tab, onTab, filters, onFilters, search, onSea
             </FilterSelect>
           )}
           {activeFilters > 0 && (
-            <button type="button" onClick={() => onFilters({ ...filters, departmentId: '', assigneeId: '', status: '' })} className="justify-self-start text-xs font-medium text-emerald-700 hover:underline">
+            <button type="button" onClick={() => onFilters({ ...NO_FILTERS, q: filters.q })} className="justify-self-start text-xs font-medium text-emerald-700 hover:underline">
               {t('inbox.filters.clear')}
             </button>
           )}

@@ -3,7 +3,6 @@ import { MessagesSquare } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { canViewUsers } from '../auth/permissions';
 import { useCurrentUser } from '../auth/sessionStore';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -11,9 +10,11 @@ import { ChatPane } from './ChatPane';
 import { ConversationList } from './ConversationList';
 import { CustomerPanel } from './CustomerPanel';
 import { useInboxRealtime, useRealtimeStore } from './realtime';
-import { inboxTabs, NO_FILTERS, type InboxFilters, type InboxTab } from './useInboxQueries';
+import { prefetchOpeningList } from './prefetchOpeningList';
+import { NO_FILTERS, tabFromParams, type InboxFilters, type InboxTab } from './useInboxQueries';
 
-const isTab = (value: string | null): value is InboxTab => (inboxTabs as readonly string[]).includes(value ?? '');
+// This module is downloaded while the session is restored (see App): the list starts from here.
+prefetchOpeningList();
 
 /**
  * The agent's working day: conversations on the left, the chat in the middle, the customer on the
@@ -27,8 +28,7 @@ export default function InboxPage() {
   const navigate = useNavigate();
   const { conversationId = null } = useParams();
   const [params, setParams] = useSearchParams();
-  const requested = params.get('tab');
-  const tab: InboxTab = isTab(requested) && (requested !== 'all' || canViewUsers(user.role)) ? requested : 'mine';
+  const tab = tabFromParams(params, user.role);
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search, 300);

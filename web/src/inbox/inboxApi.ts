@@ -1,6 +1,6 @@
 import { useSessionStore } from '../auth/sessionStore';
 import { api, refreshSession } from '../lib/api';
-import type { AssignmentRecord, Conversation, ConversationNote, ConversationStatus, Message, Page, QuickReply } from '../lib/types';
+import type { AssignmentRecord, Conversation, ConversationNote, ConversationStatus, Message, Page, QuickReply, WhatsAppNumberRef } from '../lib/types';
 
 export interface ConversationQuery {
   status: ConversationStatus[];
@@ -21,6 +21,8 @@ export function listConversations(query: ConversationQuery, cursor: string | nul
     signal,
   });
 }
+
+export const listNumbers = (signal?: AbortSignal) => api<{ items: WhatsAppNumberRef[] }>('/api/conversations/numbers', { signal });
 
 export const getConversation = (id: string, signal?: AbortSignal) => api<Conversation>(`/api/conversations/${id}`, { signal });
 

@@ -1,22 +1,32 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { canViewUsers } from '../auth/permissions';
 import { queryKeys } from '../lib/queryKeys';
-import type { ConversationStatus } from '../lib/types';
-import { getConversation, listAssignments, listConversations, listMessages, listNotes, type ConversationQuery } from './inboxApi';
+import type { ConversationStatus, Role } from '../lib/types';
+import { getConversation, listAssignments, listConversations, listMessages, listNotes, listNumbers, type ConversationQuery } from './inboxApi';
 
 export const inboxTabs = ['mine', 'queue', 'all', 'resolved'] as const;
 export type InboxTab = (typeof inboxTabs)[number];
 
+const isTab = (value: string | null): value is InboxTab => (inboxTabs as readonly string[]).includes(value ?? '');
+
+/** The tab the URL asks for, when this role may see it; "Minhas" otherwise. */
+export function tabFromParams(params: URLSearchParams, role: Role): InboxTab {
+  const requested = params.get('tab');
+  return isTab(requested) && (requested !== 'all' || canViewUsers(role)) ? requested : 'mine';
+}
+
 export interface InboxFilters {
   q: string;
   departmentId: string;
+  numberId: string;
   assigneeId: string;
   status: ConversationStatus | '';
 }
 
-export const NO_FILTERS: InboxFilters = { q: '', departmentId: '', assigneeId: '', status: '' };
+export const NO_FILTERS: InboxFilters = { q: '', departmentId: '', numberId: '', assigneeId: '', status: '' };
 
 export function tabQuery(tab: InboxTab, filters: InboxFilters = NO_FILTERS): ConversationQuery {
-  const common = { q: filters.q.trim() || undefined, departmentId: filters.departmentId || undefined };
+  const common = { q: filters.q.trim() || undefined, departmentId: filters.departmentId || undefined, numberId: filters.numberId || undefined };
   switch (tab) {
     case 'mine':
       return { ...common, status: ['ASSIGNED'], assigneeId: 'me' };
@@ -29,8 +39,9 @@ export function tabQuery(tab: InboxTab, filters: InboxFilters = NO_FILTERS): Con
   }
 }
 
-export function useConversationList(query: ConversationQuery, enabled = true) {
-  return useInfiniteQuery({
+/** One definition for the list hook and the prefetch that starts it before the page has mounted. */
+export function conversationListOptions(query: ConversationQuery) {
+  return infiniteQueryOptions({
     queryKey: [...queryKeys.conversationLists, query],
     queryFn: ({ pageParam, signal }) => listConversations(query, pageParam, signal),
     initialPageParam: null as string | null,
@@ -38,8 +49,16 @@ export function useConversationList(query: ConversationQuery, enabled = true) {
     placeholderData: keepPreviousData,
     // Realtime events keep lists current; a refetch happens on reconnect, not on a timer.
     staleTime: Infinity,
-    enabled,
   });
+}
+
+export function useConversationList(query: ConversationQuery, enabled = true) {
+  return useInfiniteQuery({ ...conversationListOptions(query), enabled });
+}
+
+/** Numbers change rarely (an admin adds one): read once per session. */
+export function useNumbers() {
+  return useQuery({ queryKey: queryKeys.whatsappNumbers, queryFn: ({ signal }) => listNumbers(signal), select: (data) => data.items, staleTime: Infinity });
 }
 
 export function useConversation(id: string | null) {

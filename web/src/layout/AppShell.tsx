@@ -1,9 +1,8 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useSessionStore } from '../auth/sessionStore';
 import { MustChangePasswordBanner } from './MustChangePasswordBanner';
-import { PageSkeleton } from './PageSkeleton';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
@@ -20,10 +19,11 @@ export default function AppShell() {
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar onOpenSidebar={() => setSidebarOpen(true)} />
         {mustChangePassword && <MustChangePasswordBanner />}
+        {/* No Suspense of its own: a page still loading on first paint waits under the app's loader,
+            so React reveals shell and page in one step instead of two throttled ones (300 ms each).
+            Later navigations are transitions, which keep the current page until the next is loaded. */}
         <main id="content" className="flex-1 overflow-y-auto">
-          <Suspense fallback={<PageSkeleton />}>
-            <Outlet />
-          </Suspense>
+          <Outlet />
         </main>
       </div>
     </div>

@@ -16,4 +16,5 @@ export const queryKeys = {
   assignments: (id: string) => ['conversations', 'assignments', id] as const,
   contactHistory: (contactId: string) => ['conversations', 'contactHistory', contactId] as const,
   quickReplies: ['quickReplies'],
+  whatsappNumbers: ['whatsappNumbers'],
 } as const;

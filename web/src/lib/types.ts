@@ -151,6 +151,8 @@ export interface Conversation {
   lastAttendantId?: string | null;
 }
 
+export type WhatsAppNumberRef = Conversation['number'];
+
 export interface MediaRef {
   id: string;
   mimeType: string;
@@ -221,6 +223,11 @@ export interface CompanySettings {
   inactivityCloseText: string;
   outOfHoursText: string;
   returningCustomerDays: number;
+  /** An OpenAI-compatible API for the flows' AI blocks; null keeps them off. */
+  aiBaseUrl: string | null;
+  aiModel: string;
+  /** Name of the company secret holding the API key. */
+  aiApiKeySecret: string | null;
 }
 
 export interface AssignmentRecord {
