@@ -24,7 +24,7 @@ export function ConditionPanel({ id, config }: { id: string; config: NodeConfig<
   // The branch's own `id` names its handle, so the field array keeps its React key elsewhere.
   const branches = useFieldArray({ control: form.control, name: 'branches', keyName: 'key' });
   const { errors } = form.formState;
-  const kinds = form.watch('branches').map((b) => b.rule?.kind ?? 'keyword');
+  const kinds = (form.watch('branches') ?? []).map((b) => b.rule?.kind ?? 'keyword');
   const branchesError = errors.branches?.root?.message ?? errors.branches?.message;
   return (
     <div className="space-y-6">
