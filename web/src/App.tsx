@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { canManageFlows, canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
+import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
 import { PublicOnly } from './auth/PublicOnly';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
@@ -20,6 +20,7 @@ const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPag
 const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
 const QuickRepliesPage = lazy(() => import('./settings/quickReplies/QuickRepliesPage'));
 const CompanySettingsPage = lazy(() => import('./settings/company/CompanySettingsPage'));
+const SecretsPage = lazy(() => import('./settings/secrets/SecretsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
 const InboxPage = lazy(loadInbox);
@@ -96,6 +97,14 @@ export function App() {
                 element={
                   <RequireRole allow={canViewCompanySettings}>
                     <CompanySettingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="secrets"
+                element={
+                  <RequireRole allow={canManageSecrets}>
+                    <SecretsPage />
                   </RequireRole>
                 }
               />

@@ -8,5 +8,7 @@ export const canReviewPasswordResets = (role: Role) => role === 'ADMIN';
 export const canManageQuickReplies = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';
 export const canViewCompanySettings = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';
 export const canManageCompanySettings = (role: Role) => role === 'ADMIN';
+/** Credentials of the company's integrations: only admins add, replace or remove them. */
+export const canManageSecrets = (role: Role) => role === 'ADMIN';
 /** Bots decide what every customer experiences first: supervisors and admins build and publish them. */
 export const canManageFlows = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';

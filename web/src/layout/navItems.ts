@@ -1,8 +1,8 @@
-import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, Megaphone, MessageSquareText, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
-import { canManageFlows, canManageQuickReplies, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
+import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, LockKeyhole, Megaphone, MessageSquareText, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
+import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
 import type { Role } from '../lib/types';
 
-export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'quickReplies' | 'company' | 'passwordResets' | 'profile';
+export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'quickReplies' | 'company' | 'secrets' | 'passwordResets' | 'profile';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +26,7 @@ export const settingsNav: NavItem[] = [
   { key: 'departments', to: '/settings/departments', icon: Network },
   { key: 'quickReplies', to: '/settings/quick-replies', icon: MessageSquareText, visibleTo: canManageQuickReplies },
   { key: 'company', to: '/settings/company', icon: Headset, visibleTo: canViewCompanySettings },
+  { key: 'secrets', to: '/settings/secrets', icon: LockKeyhole, visibleTo: canManageSecrets },
   { key: 'passwordResets', to: '/settings/password-resets', icon: KeyRound, visibleTo: canReviewPasswordResets },
   { key: 'profile', to: '/settings/profile', icon: CircleUser },
 ];

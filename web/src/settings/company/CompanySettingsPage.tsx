@@ -1,4 +1,5 @@
-import { Clock, DoorClosed, MessageSquareQuote, Repeat } from 'lucide-react';
+import { Clock, DoorClosed, MessageSquareQuote, Repeat, Sparkles } from 'lucide-react';
+import { Link } from 'react-router';
 import type { LucideIcon } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { ErrorState } from '../../ui/ErrorState';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Input } from '../../ui/Input';
+import { Select } from '../../ui/Select';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
 import { Skeleton } from '../../ui/Skeleton';
@@ -22,6 +24,7 @@ import { Switch } from '../../ui/Switch';
 import { Textarea } from '../../ui/Textarea';
 import { toast } from '../../ui/toastStore';
 import { COMPANY_SETTINGS_FIELDS, TEXT_MAX, initialValues, toChanges, validate, type CompanySettingsFormValues } from './companySettingsForm';
+import { useSecrets } from '../secrets/useSecrets';
 import { useCompanySettings, useSaveCompanySettings } from './useCompanySettings';
 
 /** How the company attends: agent signature, inactivity close, out-of-hours answer, returning customers. */
@@ -57,6 +60,9 @@ function SettingsForm({ settings, readOnly }: { settings: CompanySettings; readO
   const [values, setValues] = useState<CompanySettingsFormValues>(() => initialValues(settings));
   const errors = useFormErrors(COMPANY_SETTINGS_FIELDS);
   const save = useSaveCompanySettings();
+  const secrets = useSecrets(!readOnly);
+  const secretNames = secrets.data?.map((s) => s.name) ?? [];
+  const missingSecret = secrets.data && values.aiApiKeySecret && !secretNames.includes(values.aiApiKeySecret) ? values.aiApiKeySecret : null;
   const changes = toChanges(values, settings);
   const dirty = Object.keys(changes).length > 0;
 
@@ -146,6 +152,42 @@ function SettingsForm({ settings, readOnly }: { settings: CompanySettings; readO
                     {t('companySettings.returning.unit')}
                   </span>
                 </div>
+              )}
+            </Field>
+          </div>
+        </Section>
+
+        <Section icon={Sparkles} title={t('companySettings.ai.title')} description={t('companySettings.ai.description')}>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <Field label={t('companySettings.ai.baseUrl')} error={errors.fields.aiBaseUrl} hint={t('companySettings.ai.baseUrlHint')}>
+                {(control) => <Input {...control} type="url" inputMode="url" placeholder="https://api.openai.com/v1" spellCheck={false} value={values.aiBaseUrl} onChange={(e) => set('aiBaseUrl', e.target.value)} />}
+              </Field>
+            </div>
+            <Field label={t('companySettings.ai.model')} error={errors.fields.aiModel} hint={t('companySettings.ai.modelHint')}>
+              {(control) => <Input {...control} maxLength={100} spellCheck={false} value={values.aiModel} onChange={(e) => set('aiModel', e.target.value)} />}
+            </Field>
+            <Field
+              label={t('companySettings.ai.secret')}
+              error={errors.fields.aiApiKeySecret ?? (missingSecret ? t('companySettings.ai.missingSecret', { name: missingSecret }) : undefined)}
+              hint={t('companySettings.ai.secretHint')}
+              aside={
+                !readOnly && (
+                  <Link to="/settings/secrets" className="text-xs font-medium text-emerald-700 hover:underline">
+                    {t('companySettings.ai.manageSecrets')}
+                  </Link>
+                )
+              }
+            >
+              {(control) => (
+                <Select {...control} value={values.aiApiKeySecret} onChange={(e) => set('aiApiKeySecret', e.target.value)}>
+                  <option value="">{t('companySettings.ai.noSecret')}</option>
+                  {[...new Set([...secretNames, ...(values.aiApiKeySecret ? [values.aiApiKeySecret] : [])])].map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
               )}
             </Field>
           </div>

@@ -1,4 +1,5 @@
 import type { CompanySettings } from '../../lib/types';
+import i18n from '../../i18n';
 import * as rules from '../../lib/validation';
 
 export interface CompanySettingsFormValues {
@@ -7,9 +8,14 @@ export interface CompanySettingsFormValues {
   inactivityCloseText: string;
   outOfHoursText: string;
   returningCustomerDays: string;
+  aiBaseUrl: string;
+  aiModel: string;
+  /** '' for none. */
+  aiApiKeySecret: string;
 }
 
-export const COMPANY_SETTINGS_FIELDS = ['agentMessagePrefix', 'inactivityCloseMinutes', 'inactivityCloseText', 'outOfHoursText', 'returningCustomerDays'] as const;
+export const COMPANY_SETTINGS_FIELDS = ['agentMessagePrefix', 'inactivityCloseMinutes', 'inactivityCloseText', 'outOfHoursText', 'returningCustomerDays', 'aiBaseUrl', 'aiModel', 'aiApiKeySecret'] as const;
+const HTTP_URL = /^https?:\/\/\S+$/;
 export const TEXT_MAX = 1000;
 
 export function initialValues(settings: CompanySettings): CompanySettingsFormValues {
@@ -19,6 +25,9 @@ export function initialValues(settings: CompanySettings): CompanySettingsFormVal
     inactivityCloseText: settings.inactivityCloseText,
     outOfHoursText: settings.outOfHoursText,
     returningCustomerDays: String(settings.returningCustomerDays),
+    aiBaseUrl: settings.aiBaseUrl ?? '',
+    aiModel: settings.aiModel,
+    aiApiKeySecret: settings.aiApiKeySecret ?? '',
   };
 }
 
@@ -29,6 +38,8 @@ export function validate(values: CompanySettingsFormValues): Record<string, stri
     inactivityCloseText: rules.requiredText(values.inactivityCloseText, 1, TEXT_MAX),
     outOfHoursText: rules.requiredText(values.outOfHoursText, 1, TEXT_MAX),
     returningCustomerDays: rules.integerBetween(values.returningCustomerDays, 0, 365),
+    aiBaseUrl: values.aiBaseUrl.trim() === '' || HTTP_URL.test(values.aiBaseUrl.trim()) ? null : i18n.t('companySettings.ai.baseUrlInvalid'),
+    aiModel: rules.requiredText(values.aiModel, 1, 100),
   });
 }
 
@@ -40,6 +51,9 @@ export function toChanges(values: CompanySettingsFormValues, original: CompanySe
     inactivityCloseText: values.inactivityCloseText.trim(),
     outOfHoursText: values.outOfHoursText.trim(),
     returningCustomerDays: Number(values.returningCustomerDays),
+    aiBaseUrl: values.aiBaseUrl.trim() || null,
+    aiModel: values.aiModel.trim(),
+    aiApiKeySecret: values.aiApiKeySecret || null,
   };
   return Object.fromEntries(Object.entries(next).filter(([key, value]) => original[key as keyof CompanySettings] !== value)) as Partial<CompanySettings>;
 }
