@@ -6,6 +6,7 @@ import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/sch
 import type { ActivityDeps } from './deps';
 import type { OutboundMessage } from './whatsapp/outboundMessage';
 import { WhatsAppProviderError } from './whatsapp/providerErrors';
+import { findSendTarget, markSent, queueOutbound } from './sendRows';
 
 /** A bot message as the workflow describes it: everything but the recipient, which the activity knows. */
 export type BotMessage = OutboundMessage extends infer M ? (M extends { to: string } ? Omit<M, 'to'> : never) : never;
@@ -43,51 +44,37 @@ const LOST_SEND_WAIT_MS = 3000;
 /** Which WhatsApp message carries a file of this type. */
 const mediaType = (mimeType: string) => (mimeType.startsWith('image/') ? 'image' : mimeType.startsWith('audio/') ? 'audio' : mimeType.startsWith('video/') ? 'video' : 'document');
 
-export function createConversationActivities({ db, whatsapp, notify, media, minuteMs = 60_000 }: ActivityDeps) {
+export function createConversationActivities({ db, sql, whatsapp, notify, media, minuteMs = 60_000 }: ActivityDeps) {
   /**
    * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
    * WhatsApp id on it does not send again. A send whose outcome is unknown is never repeated.
    */
   async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string; attachmentId?: string }) {
-    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, number: true } });
-    let row = await db.message.upsert({
-      where: { id: input.messageId },
-      update: {},
-      create: {
-        id: input.messageId,
-        companyId: conversation.companyId,
-        conversationId: conversation.id,
-        numberId: conversation.numberId,
-        direction: 'OUTBOUND',
-        type: input.message.type,
-        body: input.preview,
-        content: { bot: !input.senderUserId, message: input.message },
-        status: 'QUEUED',
-        senderUserId: input.senderUserId,
-        mediaId: input.attachmentId ?? null,
-      },
+    const target = await findSendTarget(sql, input.conversationId);
+    let row = await queueOutbound(sql, target, {
+      id: input.messageId,
+      conversationId: input.conversationId,
+      type: input.message.type,
+      body: input.preview,
+      content: { bot: !input.senderUserId, message: input.message },
+      senderUserId: input.senderUserId,
+      mediaId: input.attachmentId ?? null,
     });
     if (Context.current().info.attempt > 1 && !row.waMessageId) row = await awaitLostSend(row);
     if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
+    const audience = { companyId: target.companyId, conversationId: input.conversationId, departmentId: target.departmentId };
     try {
-      const message = input.attachmentId ? await withUploadedFile(input.message, input.attachmentId, conversation.number.phoneNumberId) : input.message;
-      const { waMessageId } = await whatsapp.send(conversation.number.phoneNumberId, { ...message, to: conversation.contact.waId } as OutboundMessage, { callbackData: row.id });
-      // Only QUEUED moves to SENT: a status webhook may already have pushed it further.
-      await db.message.updateMany({ where: { id: row.id, status: 'QUEUED' }, data: { status: 'SENT', sentAt: new Date() } });
-      const sent = await db.message.update({ where: { id: row.id }, data: { waMessageId } });
-      const firstAnswer = input.senderUserId && !conversation.firstResponseAt;
-      await db.conversation.update({
-        where: { id: conversation.id },
-        data: { lastMessageAt: new Date(), ...(input.flowState ? { flowState: input.flowState } : {}), ...(firstAnswer ? { firstResponseAt: new Date() } : {}) },
-      });
-      await notify({ type: 'message.new', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, userIds: conversation.assigneeId ? [conversation.assigneeId] : [], payload: { message: sent } });
+      const message = input.attachmentId ? await withUploadedFile(input.message, input.attachmentId, target.phoneNumberId) : input.message;
+      const { waMessageId } = await whatsapp.send(target.phoneNumberId, { ...message, to: target.waId } as OutboundMessage, { callbackData: row.id });
+      const sent = await markSent(sql, { messageId: row.id, waMessageId, conversationId: input.conversationId, flowState: input.flowState, firstAnswer: !!input.senderUserId && !target.answered });
+      await notify({ type: 'message.new', ...audience, userIds: target.assigneeId ? [target.assigneeId] : [], payload: { message: sent } });
       return { waMessageId };
     } catch (error) {
       if (!(error instanceof WhatsAppProviderError) || error.retryable) throw error;
       const status = error.kind === 'unknown_outcome' ? 'UNKNOWN' : 'FAILED';
       const failed = await db.message.update({ where: { id: row.id }, data: { status, errorCode: error.code, errorMessage: error.message, ...(status === 'FAILED' ? { failedAt: new Date() } : {}) } });
-      await notify({ type: 'message.updated', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, payload: { message: failed } });
-      log.warn('message not sent', { conversationId: conversation.id, kind: error.kind, code: error.code });
+      await notify({ type: 'message.updated', ...audience, payload: { message: failed } });
+      log.warn('message not sent', { conversationId: input.conversationId, kind: error.kind, code: error.code });
       throw ApplicationFailure.nonRetryable(error.message, `WhatsApp.${error.kind}`, { code: error.code });
     }
   }

@@ -1,11 +1,14 @@
 import type { RealtimeEvent } from '../api/realtime/events';
 import type { MediaStorage } from '../api/media/storage';
+import type { Sql } from '../api/whatsapp/sql';
 import type { Db } from '../prisma/client';
 import type { WhatsAppProvider } from './whatsapp/provider';
 
 /** What activities need from the outside world; the worker builds it once and tests inject their own. */
 export interface ActivityDeps {
   db: Db;
+  /** Plain SQL for the statements every message runs (see sendRows.ts). */
+  sql: Sql;
   whatsapp: WhatsAppProvider;
   /** Tells the API instances (and through them the browsers) that something changed. */
   notify: (event: RealtimeEvent) => Promise<void>;

@@ -1,4 +1,5 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import pg from 'pg';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
 import { createLocalMediaStorage } from '../api/media/storage';
 import { createRealtimeNotifier } from '../api/realtime/pgChannel';
@@ -21,18 +22,20 @@ async function main() {
   });
   // Activities run up to WORKER_MAX_CONCURRENT_ACTIVITIES at once; each holds a connection per query.
   const db = createPrisma(config.DATABASE_URL, { poolSize: config.WORKER_DB_POOL_SIZE });
+  const sql = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.WORKER_DB_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(db), media: createLocalMediaStorage(config.MEDIA_DIR) },
+    deps: { db, sql, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(sql), media: createLocalMediaStorage(config.MEDIA_DIR) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, letting running activities finish.
   await worker.run();
   await db.$disconnect();
+  await sql.end();
   await connection.close();
 }
 

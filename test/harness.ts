@@ -58,8 +58,9 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
     // Without a provider of its own a test's sends go nowhere and fail loudly.
     deps: {
       db: testDb(),
+      sql: testSql(),
       whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
-      notify: createRealtimeNotifier(testDb()),
+      notify: createRealtimeNotifier(testSql()),
       media: createLocalMediaStorage(mediaDir()),
       minuteMs: options.minuteMs,
     },
@@ -116,7 +117,7 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
       config,
       db: testDb(),
       temporal,
-      logger: pino({ level: 'silent' }),
+      logger: pino({ level: process.env.TEST_API_LOG ?? 'silent' }),
       tokens: createTokenService({ secret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
     },
     overrides.PORT ? Number(overrides.PORT) : 0,

@@ -1,4 +1,5 @@
-import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ServiceError, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Prisma } from '../../prisma/client';
 import { businessStatusKey, companyIdKey, conversationIdKey } from '../../temporal/searchAttributes';
 import { acceptUpdate, agentMessageUpdate, assignUpdate, closeUpdate, conversationWorkflow, conversationWorkflowId, reopenUpdate, transferUpdate } from '../../workflows/conversation';
@@ -10,14 +11,26 @@ import { nudgeQueues } from './nudgeQueues';
 import type { TransferInput } from './schemas';
 import { getConversation } from './service';
 
+/**
+ * The server turns an update away, unadmitted, while the workflow task it would join is failing; the
+ * usual cause is a continue-as-new that met a message arriving at that instant, which the worker
+ * settles on its next attempt within moments. Asking again then is safe and what the agent expects.
+ */
+const GRPC_FAILED_PRECONDITION = 9;
+const refusedByFailingTask = (error: unknown) => error instanceof ServiceError && (error.cause as { code?: number } | undefined)?.code === GRPC_FAILED_PRECONDITION;
+const UPDATE_ATTEMPTS = 5;
+
 /** A refusal from the workflow (someone else accepted first, already closed) is a conflict the agent can see. */
-async function asConflict<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? 'A conversa mudou: atualize a tela');
-    if (error instanceof WorkflowNotFoundError) throw new AppError('CONFLICT', 'Esta conversa não está mais em andamento');
-    throw error;
+async function asConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? 'A conversa mudou: atualize a tela');
+      if (error instanceof WorkflowNotFoundError) throw new AppError('CONFLICT', 'Esta conversa não está mais em andamento');
+      if (!refusedByFailingTask(error) || attempt >= UPDATE_ATTEMPTS) throw error;
+      await delay(200 * attempt);
+    }
   }
 }
 
@@ -37,7 +50,7 @@ async function act(
 ) {
   const before = await getConversation(ctx, conversationId);
   await check(before);
-  await asConflict(update(temporal.workflow.getHandle(conversationWorkflowId(conversationId))));
+  await asConflict(() => update(temporal.workflow.getHandle(conversationWorkflowId(conversationId))));
   await recordAudit(ctx.db, ctx, { ...audit, entity: 'conversation', entityId: conversationId });
   return before;
 }

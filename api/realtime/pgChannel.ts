@@ -1,17 +1,22 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from '../../prisma/client';
+import type { Sql } from '../whatsapp/sql';
 import type { Publish, RealtimeEvent } from './events';
 
 export const REALTIME_CHANNEL = 'orquestra_realtime';
 // NOTIFY payloads must stay under 8000 bytes; message bodies are trimmed to keep events well below it.
 const MAX_BODY = 1000;
 
-/** How workers (which have no sockets) tell every API instance that something changed. */
-export function createRealtimeNotifier(db: Pick<Db, '$executeRaw'>) {
+/**
+ * How workers (which have no sockets) tell every API instance that something changed: through a
+ * Prisma client or transaction (the event leaves with its commit), or a plain pool (the hot path).
+ */
+export function createRealtimeNotifier(target: Pick<Db, '$executeRaw'> | Sql) {
   return async (event: RealtimeEvent) => {
     const payload = JSON.stringify(event, (key, value: unknown) => (key === 'body' && typeof value === 'string' && value.length > MAX_BODY ? `${value.slice(0, MAX_BODY)}…` : value));
-    await db.$executeRaw`SELECT pg_notify(${REALTIME_CHANNEL}, ${payload})`;
+    if ('query' in target) await target.query('SELECT pg_notify($1, $2)', [REALTIME_CHANNEL, payload]);
+    else await target.$executeRaw`SELECT pg_notify(${REALTIME_CHANNEL}, ${payload})`;
   };
 }
 

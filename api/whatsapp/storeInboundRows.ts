@@ -1,5 +1,6 @@
 import type { NormalisedInbound } from './normaliseInbound';
 import type { Sql } from './sql';
+import { utcTimestamps } from './utcTimestamps';
 
 export interface StoredInbound {
   /** Null when Meta repeated a message we already hold. */
@@ -63,7 +64,8 @@ export async function storeInboundRows(sql: Sql, number: { id: string; companyId
     message.replyToWaId ?? null,
     message.timestamp,
   ]);
-  return { ...inserted.rows[0]!, conversationId };
+  const { message: row, conversation: bumped } = inserted.rows[0]!;
+  return { message: utcTimestamps(row), conversation: utcTimestamps(bumped), conversationId };
 }
 
 export async function findInbound(sql: Sql, numberId: string, waMessageId: string) {

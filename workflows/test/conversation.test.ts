@@ -187,7 +187,11 @@ describe('the inbox hears the bot', () => {
     const supervisor = await login(api.url, company.users.supervisor.email);
     const socket = connectSocket(api.url, { auth: { token: supervisor.accessToken }, transports: ['websocket'] });
     const events: { type: string; body?: string; status?: string }[] = [];
-    socket.on('message.new', (e: { message: { body: string; direction: string } }) => events.push({ type: `message.new:${e.message.direction}`, body: e.message.body }));
+    const live = new Map<string, string>();
+    socket.on('message.new', (e: { message: { id: string; body: string; direction: string; createdAt: string } }) => {
+      events.push({ type: `message.new:${e.message.direction}`, body: e.message.body });
+      live.set(e.message.id, e.message.createdAt);
+    });
     socket.on('conversation.updated', (e: { conversation: { status: string } }) => events.push({ type: 'conversation.updated', status: e.conversation.status }));
     try {
       await new Promise<void>((resolve, reject) => {
@@ -205,6 +209,11 @@ describe('the inbox hears the bot', () => {
         expect.stringMatching(/^Com qual setor você quer falar\?/),
         'Certo! Vou te encaminhar para o Comercial. Um atendente vai falar com você em instantes.',
       ]);
+      // Live events and the REST history agree on when each message happened, in UTC: a browser in
+      // São Paulo must not read the live copy as local time.
+      const stored = await testDb().message.findMany({ where: { id: { in: [...live.keys()] } }, select: { id: true, createdAt: true } });
+      expect(stored).toHaveLength(5);
+      for (const m of stored) expect(live.get(m.id)).toBe(m.createdAt.toISOString());
     } finally {
       socket.close();
     }

@@ -86,7 +86,8 @@ describe('a long conversation', () => {
     const reply = await ana.api.post(`/api/conversations/${conversation.id}/messages`, { text: 'Recebi todas, obrigado!' });
     expect(reply.status).toBe(201);
     await eventually(() => rig.received(waId), (m) => m.some((x) => visibleText(x) === 'Recebi todas, obrigado!'), 15_000);
-    expect((await ana.api.post(`/api/conversations/${conversation.id}/close`)).body.status).toBe('RESOLVED');
+    const closing = await ana.api.post(`/api/conversations/${conversation.id}/close`);
+    expect(closing.body.status, JSON.stringify(closing.body)).toBe('RESOLVED');
     await expect(handle.result()).resolves.toMatchObject({ phase: 'RESOLVED' });
     const history = await rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id), firstRun).fetchHistory();
     expect(history.events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
