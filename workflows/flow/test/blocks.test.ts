@@ -157,7 +157,7 @@ describe('conditions decided from the conversation', () => {
     [{ kind: 'keyword', keywords: ['segunda via', 'boleto'] }, true],
     [{ kind: 'keyword', keywords: ['cancelar'] }, false],
   ] as const)('when the rule is %o, then it holds: %s', (rule, holds) => {
-    expect(evaluateRule(rule, { values, lastText: 'Quero a 2ª, digo, a SEGUNDA VIA do boleto!' })).toBe(holds);
+    expect(evaluateRule(rule as Parameters<typeof evaluateRule>[0], { values, lastText: 'Quero a 2ª, digo, a SEGUNDA VIA do boleto!' })).toBe(holds);
   });
 });
 
