@@ -133,8 +133,9 @@ describe('the inbox with history', () => {
     await page.close();
   }, 90_000);
 
-  test('when the company has two numbers, then the list filters by number', async () => {
+  test('when an offline agent opens the inbox, then the server makes them online and their toggle says so; the list filters by number', async () => {
     const page = await agentPage('/inbox?tab=mine');
+    await expect.poll(() => page.getByRole('radio', { name: 'Online' }).getAttribute('aria-checked'), { timeout: 10_000 }).toBe('true');
     const rows = page.locator('[data-conversation-id]');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     await page.getByRole('button', { name: 'Filtros' }).click();

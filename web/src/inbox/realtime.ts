@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { useSessionStore } from '../auth/sessionStore';
 import { refreshSession } from '../lib/api';
 import { queryKeys } from '../lib/queryKeys';
-import type { Conversation, ConversationNote, Message, MessageStatus } from '../lib/types';
+import type { Conversation, ConversationNote, Message, MessageStatus, Presence } from '../lib/types';
 import { addNoteToCache, bumpConversation, isInAnyList, patchConversation, scalarPatch, setMessageStatus, upsertMessage } from './conversationCache';
 import { notify } from './notifications';
 import { markRead, mayMarkRead, tabVisible } from './readReceipts';
@@ -100,7 +100,10 @@ function handlers(queryClient: QueryClient) {
       if (event.userId === me()) return;
       useRealtimeStore.setState((s) => ({ typing: { ...s.typing, [event.conversationId]: { userId: event.userId, name: event.name, until: Date.now() + TYPING_SHOWN_MS } } }));
     },
-    'presence.updated': () => {
+    'presence.updated': (event: { userId?: string; status?: Presence }) => {
+      // The server changes our own presence too (the first tab makes an OFFLINE agent ONLINE): the toggle follows.
+      const user = useSessionStore.getState().user;
+      if (user && event.userId === user.id && event.status && event.status !== user.status) useSessionStore.getState().setUser({ ...user, status: event.status });
       void queryClient.invalidateQueries({ queryKey: queryKeys.userDirectory });
       void queryClient.invalidateQueries({ queryKey: queryKeys.departments, exact: true });
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.users, 'active'] });
