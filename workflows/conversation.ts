@@ -454,12 +454,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     // The delay comes before the message ("typing…" pause); conversations started earlier slept after it.
     const delayFirst = delaySeconds > 0 && patched('message-delay-before-send');
     if (delayFirst) await sleep(delaySeconds * 1000);
-    const body = renderText(text, values());
+    const body = text === undefined ? '' : renderText(text, values());
     if (!media) await sayText(body);
     else if (media.kind === 'audio') {
-      await sayText(body);
+      if (body) await sayText(body);
       await say({ type: 'audio', media: { link: media.url } }, media.fileName ?? 'áudio');
-    } else await say({ type: media.kind, media: { link: media.url }, caption: body, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body);
+    } else {
+      const caption = body ? { caption: body } : {};
+      await say({ type: media.kind, media: { link: media.url }, ...caption, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body || media.fileName || media.kind);
+    }
     if (delaySeconds > 0 && !delayFirst) await sleep(delaySeconds * 1000);
   }
 

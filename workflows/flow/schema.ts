@@ -26,13 +26,19 @@ export const variableName = z.string().trim().regex(/^[a-zA-Z][\w]{0,39}$/, 'use
 const mediaLink = z.object({ kind: z.enum(['image', 'video', 'audio', 'document']), url: z.url('informe a URL pública do arquivo'), fileName: z.string().max(240).optional() });
 export const messageNodeSchema = node(
   'message',
-  z.object({
-    /** The text, or the caption of the media (audio has none). */
-    text: messageText,
-    media: mediaLink.optional(),
-    delaySeconds: z.number().int().min(0).max(300).default(0),
-  }),
+  z
+    .object({
+      /** The text, or the caption of the media (an audio's text goes before it); optional with media. */
+      text: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), messageText.optional()),
+      media: mediaLink.optional(),
+      delaySeconds: z.number().int().min(0).max(300).default(0),
+    })
+    .refine((c) => c.text !== undefined || c.media !== undefined, { message: 'escreva a mensagem', path: ['text'] }),
 );
+
+/** Exits every block may have; an option or branch named like one would make two exits of one name. */
+const reservedHandles = new Set(['next', 'invalid', 'timeout', 'else', 'replied', 'success', 'error', 'left']);
+const notReserved = (ids: string[]) => ids.every((i) => !reservedHandles.has(i));
 export const menuNodeSchema = node(
   'menu',
   z
@@ -49,7 +55,8 @@ export const menuNodeSchema = node(
       timeoutMinutes: z.number().int().min(0).max(10_080).default(0),
     })
     .refine((c) => c.style !== 'buttons' || c.options.length <= 3, { message: 'botões aceitam no máximo 3 opções: use lista', path: ['options'] })
-    .refine((c) => new Set(c.options.map((o) => o.id)).size === c.options.length, { message: 'cada opção precisa de um id diferente', path: ['options'] }),
+    .refine((c) => new Set(c.options.map((o) => o.id)).size === c.options.length, { message: 'cada opção precisa de um id diferente', path: ['options'] })
+    .refine((c) => notReserved(c.options.map((o) => o.id)), { message: 'o id de uma opção não pode ser o nome de uma saída (next, invalid, timeout…)', path: ['options'] }),
 );
 export const routeNodeSchema = node('route', z.object({ departmentId: z.uuid('escolha um departamento'), text: messageText.optional() }));
 /** Straight to a person: the agent takes it if ONLINE with room, otherwise it waits in the department's queue. */
@@ -100,7 +107,8 @@ export const conditionNodeSchema = node(
     .object({
       branches: z.array(z.object({ id, label: z.string().trim().min(1, 'dê um nome ao caminho').max(40), rule: conditionRuleSchema })).min(1, 'um bloco de condição precisa de ao menos um caminho').max(10),
     })
-    .refine((c) => new Set(c.branches.map((b) => b.id)).size === c.branches.length, { message: 'cada caminho precisa de um id diferente', path: ['branches'] }),
+    .refine((c) => new Set(c.branches.map((b) => b.id)).size === c.branches.length, { message: 'cada caminho precisa de um id diferente', path: ['branches'] })
+    .refine((c) => notReserved(c.branches.map((b) => b.id)), { message: 'o id de um caminho não pode ser o nome de uma saída (else, next…)', path: ['branches'] }),
 );
 
 export const setVariableNodeSchema = node(

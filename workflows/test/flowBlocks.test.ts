@@ -268,11 +268,25 @@ describe('bot blocks run by the conversation workflow', () => {
   });
 
   test('when a block jumps to another flow, then the customer continues in that flow\'s published version', async () => {
-    const billingFlowId = await publish('Financeiro', { nodes: [start, message('b-hello', 'Você está no fluxo do Financeiro.'), route('b-route', departments().b)], edges: [edge('start', 'b-hello'), edge('b-hello', 'b-route')] }, false);
+    const billingFlowId = await publish(
+      'Financeiro',
+      {
+        nodes: [
+          start,
+          message('b-hello', 'Você está no fluxo do Financeiro.'),
+          { id: 'b-file', type: 'message', config: { text: 'Tabela de preços', media: { kind: 'document', url: 'https://example.com/precos.pdf', fileName: 'precos.pdf' } } },
+          route('b-route', departments().b),
+        ],
+        edges: [edge('start', 'b-hello'), edge('b-hello', 'b-file'), edge('b-file', 'b-route')],
+      },
+      false,
+    );
     await publish('Entrada', { nodes: [start, message('hello', 'Bem-vindo!'), { id: 'go', type: 'jump', config: { flowId: billingFlowId } }], edges: [edge('start', 'hello'), edge('hello', 'go')] });
     const waId = '5511944440014';
     await rig.customerSays(waId, { type: 'text', text: 'Oi' });
-    expect(await receivedTexts(waId, 2)).toEqual(['Bem-vindo!', 'Você está no fluxo do Financeiro.']);
+    const [hello, billing, file] = await eventually(() => rig.received(waId), (m) => m.length >= 3, 15_000);
+    expect([hello, billing].map((m) => visibleText(m!))).toEqual(['Bem-vindo!', 'Você está no fluxo do Financeiro.']);
+    expect(file).toMatchObject({ type: 'document', content: { document: { link: 'https://example.com/precos.pdf', caption: 'Tabela de preços', filename: 'precos.pdf' } } });
     expect(await settled(waId)).toMatchObject({ status: 'QUEUED', departmentId: departments().b });
   });
 

@@ -24,6 +24,7 @@ const good = {
 /** A config each type must refuse, and the message the admin reads next to the block. */
 const bad: [keyof typeof good, unknown, string][] = [
   ['message', { text: 'Oi', media: { kind: 'image', url: 'não é url' } }, 'informe a URL pública do arquivo'],
+  ['message', { delaySeconds: 1 }, 'escreva a mensagem'],
   ['question', { text: 'Seu CPF?', variable: '1cpf' }, 'use letras, números e _, começando por uma letra'],
   ['question', { text: 'Placa?', variable: 'placa', kind: 'regex', pattern: '[A-Z{3' }, 'informe uma expressão regular válida'],
   ['question', { text: 'Cor?', variable: 'cor', kind: 'options' }, 'informe as respostas aceitas'],
@@ -31,6 +32,7 @@ const bad: [keyof typeof good, unknown, string][] = [
   ['condition', { branches: [{ id: 'a', label: 'A', rule: { kind: 'keyword', keywords: [] } }] }, 'informe ao menos uma palavra'],
   ['condition', { branches: [{ id: 'a', label: 'A', rule: { kind: 'businessHours', departmentId: 'x' } }] }, 'escolha um departamento'],
   ['condition', { branches: [{ id: 'a', label: 'A', rule: { kind: 'tag', tag: 'x' } }, { id: 'a', label: 'B', rule: { kind: 'tag', tag: 'y' } }] }, 'cada caminho precisa de um id diferente'],
+  ['condition', { branches: [{ id: 'else', label: 'Senão', rule: { kind: 'tag', tag: 'x' } }] }, 'o id de um caminho não pode ser o nome de uma saída (else, next…)'],
   ['setVariable', { assignments: [] }, 'defina ao menos uma variável'],
   ['tag', { add: [], remove: [] }, 'adicione ou remova ao menos uma etiqueta'],
   ['wait', { amount: 31, unit: 'days' }, 'espere no máximo 30 dias'],
@@ -52,6 +54,12 @@ describe('every block type has a schema', () => {
     const parsed = parse(type, config);
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.message)).toContain(message);
+  });
+
+  test('when a message carries only a file, or a menu option is named like an exit, then the first parses and the second is refused', () => {
+    expect(parse('message', { text: ' ', media: { kind: 'audio', url: 'https://example.com/boas-vindas.ogg' } }).success).toBe(true);
+    const menu = parse('menu', { text: 'Escolha', options: [{ id: 'invalid', label: 'Inválido' }] });
+    expect(menu.error?.issues.map((i) => i.message)).toContain('o id de uma opção não pode ser o nome de uma saída (next, invalid, timeout…)');
   });
 
   test('when blocks are parsed, then each offers the exits the builder draws', () => {
