@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createCompanyFixture, login, startTestApi, TEST_PASSWORD, type CompanyFixture, type TestApi } from '../harness';
 import { launchChromium, screenshot, signIn } from './browser';
+import { centre, dragHandle } from './canvas';
 
 // The API serves the production build of web/ (built by `npm test` before vitest starts).
 let api: TestApi;
@@ -17,23 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
 });
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A real pointer drag, as a person connects two handles. */
-async function dragHandle(page: Page, from: Locator, to: Locator) {
-  const a = await centre(from);
-  const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
-  await page.mouse.move(b.x, b.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const newMessages = (page: Page) => page.locator('.react-flow__node-message:not([data-id="greeting"])');

@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startConversationRig, type ConversationRig } from '../conversationRig';
 import { login, TEST_PASSWORD } from '../harness';
 import { launchChromium, screenshot, signIn } from './browser';
+import { dragHandle } from './canvas';
 import { startSameOrigin } from './sameOrigin';
 
 // An admin builds a flow and talks to it in the simulator: the customer's side runs on the real
@@ -23,22 +24,10 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A real pointer drag, as a person connects two handles. */
+/** Drags from one handle to another and waits for the edge it draws. */
 async function connect(page: Page, from: Locator, to: Locator) {
   const edges = await page.locator('.react-flow__edge').count();
-  const a = await centre(from);
-  const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
-  await page.mouse.move(b.x, b.y, { steps: 8 });
-  await page.mouse.up();
+  await dragHandle(page, from, to);
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
 }
 
