@@ -16,7 +16,7 @@ let secondNumber: { id: string; name: string };
 const HISTORY = 600;
 
 /** A conversation held by AgentA, with `count` messages two minutes apart ending a minute ago. */
-async function assignedConversation(numberId: string, waId: string, name: string, count: number, extra: { variables?: Record<string, string>; tags?: string[]; customFields?: Record<string, unknown> } = {}) {
+async function assignedConversation(numberId: string, waId: string, name: string, count: number, extra: { variables?: Record<string, string>; tags?: string[]; customFields?: Record<string, string | number> } = {}) {
   const db = testDb();
   const contact = await db.contact.create({ data: { companyId: company.companyId, waId, phone: `+${waId}`, name, tags: extra.tags ?? [], customFields: extra.customFields ?? {} } });
   const now = Date.now();
