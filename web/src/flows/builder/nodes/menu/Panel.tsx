@@ -8,7 +8,7 @@ import { Input } from '../../../../ui/Input';
 import { Select } from '../../../../ui/Select';
 import { Textarea } from '../../../../ui/Textarea';
 import type { NodeConfig } from '../../types';
-import { errorOf, PanelSection, toNumber, VariablesHint } from '../shared/fields';
+import { errorOf, PanelSection, RetryLimitFields, VariablesHint } from '../shared/fields';
 import { TagsInput } from '../shared/TagsInput';
 import { useSyncConfig } from '../shared/useSyncConfig';
 import { menuDefaults, newMenuOption } from './defaults';
@@ -89,14 +89,7 @@ export function MenuPanel({ id, config }: { id: string; config: NodeConfig<'menu
         <Field label={t('flows.panel.menu.invalidText')} error={errorOf(errors.invalidText)}>
           {(control) => <Textarea {...control} rows={3} {...form.register('invalidText')} />}
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label={t('flows.panel.menu.maxAttempts')} error={errorOf(errors.maxAttempts)}>
-            {(control) => <Input {...control} type="number" min={1} max={10} {...form.register('maxAttempts', { setValueAs: toNumber })} />}
-          </Field>
-          <Field label={t('flows.panel.menu.timeoutMinutes')} hint={t('flows.panel.menu.timeoutHint')} error={errorOf(errors.timeoutMinutes)}>
-            {(control) => <Input {...control} type="number" min={0} max={10080} {...form.register('timeoutMinutes', { setValueAs: toNumber })} />}
-          </Field>
-        </div>
+        <RetryLimitFields form={form} />
       </PanelSection>
     </div>
   );

@@ -8,7 +8,7 @@ import { Select } from '../../../../ui/Select';
 import { Textarea } from '../../../../ui/Textarea';
 import type { NodeConfig } from '../../types';
 import { emptyToUndefined } from '../shared/DepartmentSelect';
-import { errorOf, PanelSection, toNumber, VariablesHint } from '../shared/fields';
+import { errorOf, PanelSection, RetryLimitFields, VariablesHint } from '../shared/fields';
 import { TagsInput } from '../shared/TagsInput';
 import { useSyncConfig } from '../shared/useSyncConfig';
 import { VariableInput } from '../shared/VariableInput';
@@ -67,14 +67,7 @@ export function QuestionPanel({ id, config }: { id: string; config: NodeConfig<'
         <Field label={t('flows.panel.question.errorText')} error={errorOf(errors.errorText)}>
           {(control) => <Textarea {...control} rows={3} {...form.register('errorText')} />}
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label={t('flows.panel.menu.maxAttempts')} error={errorOf(errors.maxAttempts)}>
-            {(control) => <Input {...control} type="number" min={1} max={10} {...form.register('maxAttempts', { setValueAs: toNumber })} />}
-          </Field>
-          <Field label={t('flows.panel.menu.timeoutMinutes')} hint={t('flows.panel.menu.timeoutHint')} error={errorOf(errors.timeoutMinutes)}>
-            {(control) => <Input {...control} type="number" min={0} max={10080} {...form.register('timeoutMinutes', { setValueAs: toNumber })} />}
-          </Field>
-        </div>
+        <RetryLimitFields form={form} />
       </PanelSection>
     </div>
   );
