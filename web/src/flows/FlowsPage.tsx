@@ -8,8 +8,9 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ConfirmMutationDialog } from '../ui/ConfirmMutationDialog';
 import { Dialog } from '../ui/Dialog';
+import { FormDialogFooter } from '../ui/FormDialogFooter';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
 import { Field } from '../ui/Field';
@@ -101,16 +102,12 @@ export default function FlowsPage() {
 
       {creating && <CreateFlowDialog first={list.data?.length === 0} onClose={() => setCreating(false)} />}
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('flows.list.deleteTitle')}
           message={t('flows.list.deleteMessage', { name: deleting.name })}
           confirmLabel={t('common.delete')}
-          pending={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onClose={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
+          mutation={remove}
+          onClose={() => setDeleting(null)}
           onConfirm={() =>
             remove.mutate(deleting.id, {
               onSuccess: () => {
@@ -144,16 +141,7 @@ function CreateFlowDialog({ first, onClose }: { first: boolean; onClose: () => v
       size="sm"
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('flows.list.create')}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={t('flows.list.create')} pending={create.isPending} />}
     >
       <div className="space-y-4">
         <Field label={t('flows.list.name')} error={touched && invalid ? t('flows.list.nameTooShort') : null}>

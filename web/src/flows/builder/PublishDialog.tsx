@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogFooter } from '../../ui/FormDialogFooter';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Textarea } from '../../ui/Textarea';
@@ -26,16 +26,7 @@ export function PublishDialog({ nextVersion, pending, refused, error, onPublish,
       description={t('flows.publish.description')}
       onClose={onClose}
       onSubmit={() => onPublish(note)}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('flows.publish.confirm')}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={t('flows.publish.confirm')} pending={pending} />}
     >
       <div className="space-y-4">
         <Field label={t('flows.publish.note')} hint={t('flows.publish.noteHint')}>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../lib/types';
 import { useFormErrors } from '../../lib/useFormErrors';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogFooter } from '../../ui/FormDialogFooter';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Input } from '../../ui/Input';
@@ -57,16 +57,7 @@ export function DepartmentFormDialog({ department, onClose }: DepartmentFormDial
       size="lg"
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {creating ? t('departments.form.create') : t('common.save')}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={creating ? t('departments.form.create') : t('common.save')} pending={save.isPending} />}
     >
       <div className="flex flex-col gap-6">
         {errors.form && <FormAlert>{errors.form}</FormAlert>}

@@ -3,13 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canManageDepartments } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/sessionStore';
-import { errorMessage } from '../../lib/errorMessage';
 import type { Department } from '../../lib/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { Page } from '../../ui/Page';
@@ -77,17 +76,13 @@ export default function DepartmentsPage() {
 
       {editing && <DepartmentFormDialog department={editing.department} onClose={() => setEditing(null)} />}
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('departments.deleteDialog.title')}
           message={t('departments.deleteDialog.message', { name: deleting.name })}
           confirmLabel={t('common.delete')}
+          mutation={remove}
           onConfirm={confirmDelete}
-          onClose={() => {
-            setDeleting(null);
-            remove.reset();
-          }}
-          pending={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
+          onClose={() => setDeleting(null)}
         />
       )}
     </Page>

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { canManageQuickReplies } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/sessionStore';
 import { useDepartmentDirectory } from '../../lib/directory';
-import { errorMessage } from '../../lib/errorMessage';
 import type { QuickReply } from '../../lib/types';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { DepartmentChip } from '../../ui/DepartmentChip';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
@@ -143,17 +142,13 @@ export default function QuickRepliesPage() {
 
       {editing && <QuickReplyFormDialog reply={editing.reply} departments={departments.data ?? []} onClose={() => setEditing(null)} />}
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('quickReplies.deleteDialog.title')}
           message={t('quickReplies.deleteDialog.message', { shortcut: deleting.shortcut })}
           confirmLabel={t('common.delete')}
+          mutation={remove}
           onConfirm={confirmDelete}
-          onClose={() => {
-            setDeleting(null);
-            remove.reset();
-          }}
-          pending={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
+          onClose={() => setDeleting(null)}
         />
       )}
     </Page>

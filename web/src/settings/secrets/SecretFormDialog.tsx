@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../../lib/useFormErrors';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogFooter } from '../../ui/FormDialogFooter';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Input } from '../../ui/Input';
@@ -41,16 +41,7 @@ export function SecretFormDialog({ name, onClose }: { name: string | null; onClo
       description={t('secrets.form.description')}
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {replacing ? t('secrets.form.replace') : t('secrets.form.create')}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={replacing ? t('secrets.form.replace') : t('secrets.form.create')} pending={save.isPending} />}
     >
       <div className="space-y-5">
         {errors.form && <FormAlert>{errors.form}</FormAlert>}

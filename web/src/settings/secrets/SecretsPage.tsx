@@ -1,12 +1,11 @@
 import { KeyRound, Plus, RefreshCw, Trash } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { Page } from '../../ui/Page';
@@ -90,17 +89,13 @@ export default function SecretsPage() {
 
       {editing && <SecretFormDialog name={editing.name} onClose={() => setEditing(null)} />}
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('secrets.deleteDialog.title')}
           message={t('secrets.deleteDialog.message', { name: deleting })}
           confirmLabel={t('common.delete')}
+          mutation={remove}
           onConfirm={confirmDelete}
-          onClose={() => {
-            setDeleting(null);
-            remove.reset();
-          }}
-          pending={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
+          onClose={() => setDeleting(null)}
         />
       )}
     </Page>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type User } from '../../lib/types';
 import { useFormErrors } from '../../lib/useFormErrors';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogFooter } from '../../ui/FormDialogFooter';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { Input } from '../../ui/Input';
@@ -55,16 +55,7 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
       size="lg"
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {creating ? t('users.form.create') : t('common.save')}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={creating ? t('users.form.create') : t('common.save')} pending={save.isPending} />}
     >
       <div className="grid gap-5 sm:grid-cols-2">
         {errors.form && <FormAlert className="sm:col-span-2">{errors.form}</FormAlert>}

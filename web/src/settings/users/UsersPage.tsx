@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorState } from '../../ui/ErrorState';
 import { Page } from '../../ui/Page';
@@ -123,17 +123,13 @@ export default function UsersPage() {
 
       {editing && <UserFormDialog user={editing.user} onClose={() => setEditing(null)} />}
       {deactivating && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('users.deactivateDialog.title')}
           message={t('users.deactivateDialog.message', { name: deactivating.name })}
           confirmLabel={t('users.deactivate')}
+          mutation={deactivate}
           onConfirm={confirmDeactivate}
-          onClose={() => {
-            setDeactivating(null);
-            deactivate.reset();
-          }}
-          pending={deactivate.isPending}
-          error={deactivate.isError ? errorMessage(deactivate.error) : null}
+          onClose={() => setDeactivating(null)}
         />
       )}
     </Page>
