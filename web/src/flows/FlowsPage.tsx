@@ -12,12 +12,12 @@ import { ConfirmMutationDialog } from '../ui/ConfirmMutationDialog';
 import { Dialog } from '../ui/Dialog';
 import { FormDialogFooter } from '../ui/FormDialogFooter';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { Field } from '../ui/Field';
 import { FormAlert } from '../ui/FormAlert';
 import { Input } from '../ui/Input';
 import { Page } from '../ui/Page';
 import { PageHeader } from '../ui/PageHeader';
+import { QueryList } from '../ui/QueryList';
 import { Skeleton } from '../ui/Skeleton';
 import { toast } from '../ui/toastStore';
 import { useCreateFlow, useDeleteFlow, useFlowList, useSetDefaultFlow, type FlowSummary } from './flowsApi';
@@ -43,61 +43,59 @@ export default function FlowsPage() {
     <Page>
       <PageHeader title={t('nav.flows')} description={t('flows.list.description')} actions={createButton} />
       <Card className="overflow-hidden">
-        {list.isError && !list.data ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isRefetching} />
-        ) : list.isPending ? (
-          <ul aria-busy="true" className="divide-y divide-zinc-100">
-            {Array.from({ length: 3 }, (_, i) => (
-              <li key={i} className="flex items-center gap-4 px-5 py-4">
-                <Skeleton className="size-10 rounded-lg" />
-                <div className="flex-1 space-y-2">
-                  <Skeleton className="h-3.5 w-48" />
-                  <Skeleton className="h-3 w-32" />
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : list.data.length === 0 ? (
-          <EmptyState icon={Workflow} title={t('flows.list.emptyTitle')} description={t('flows.list.emptyText')} action={createButton} />
-        ) : (
-          <ul aria-label={t('nav.flows')} className="divide-y divide-zinc-100">
-            {list.data.map((flow) => (
-              <li key={flow.id} data-flow={flow.name} className="flex flex-wrap items-center gap-4 px-5 py-4 hover:bg-zinc-50/60">
-                <div className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-emerald-50 text-emerald-700 ring-1 ring-emerald-600/15">
-                  <Workflow aria-hidden="true" className="size-5" />
-                </div>
-                <div className="min-w-0 flex-1">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <Link to={`/flows/${flow.id}`} className="truncate text-sm font-semibold text-zinc-900 hover:text-emerald-700 hover:underline">
-                      {flow.name}
-                    </Link>
-                    {flow.isDefault && (
-                      <Badge tone="violet">
-                        <Star aria-hidden="true" className="size-3" />
-                        {t('flows.list.default')}
-                      </Badge>
+        <QueryList
+          query={list}
+          skeleton={
+            <>
+              <Skeleton className="size-10 rounded-lg" />
+              <div className="flex-1 space-y-2">
+                <Skeleton className="h-3.5 w-48" />
+                <Skeleton className="h-3 w-32" />
+              </div>
+            </>
+          }
+          empty={<EmptyState icon={Workflow} title={t('flows.list.emptyTitle')} description={t('flows.list.emptyText')} action={createButton} />}
+        >
+          {(flows) => (
+            <ul aria-label={t('nav.flows')} className="divide-y divide-zinc-100">
+              {flows.map((flow) => (
+                <li key={flow.id} data-flow={flow.name} className="flex flex-wrap items-center gap-4 px-5 py-4 hover:bg-zinc-50/60">
+                  <div className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-emerald-50 text-emerald-700 ring-1 ring-emerald-600/15">
+                    <Workflow aria-hidden="true" className="size-5" />
+                  </div>
+                  <div className="min-w-0 flex-1">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <Link to={`/flows/${flow.id}`} className="truncate text-sm font-semibold text-zinc-900 hover:text-emerald-700 hover:underline">
+                        {flow.name}
+                      </Link>
+                      {flow.isDefault && (
+                        <Badge tone="violet">
+                          <Star aria-hidden="true" className="size-3" />
+                          {t('flows.list.default')}
+                        </Badge>
+                      )}
+                      {flow.published ? <Badge tone="emerald">{t('flows.list.publishedVersion', { version: flow.published.version })}</Badge> : <Badge>{t('flows.list.notPublished')}</Badge>}
+                    </p>
+                    <p className="mt-1 text-xs text-zinc-500">{t('flows.list.updated', { when: formatRelative(flow.updatedAt) })}</p>
+                  </div>
+                  <div className="flex shrink-0 items-center gap-1">
+                    {!flow.isDefault && (
+                      <Button variant="ghost" size="sm" loading={setDefault.isPending && setDefault.variables === flow.id} onClick={() => setDefault.mutate(flow.id, { onSuccess: () => toast(t('flows.list.defaultSet', { name: flow.name })), onError: (e) => toast(errorMessage(e), 'error') })}>
+                        {t('flows.list.makeDefault')}
+                      </Button>
                     )}
-                    {flow.published ? <Badge tone="emerald">{t('flows.list.publishedVersion', { version: flow.published.version })}</Badge> : <Badge>{t('flows.list.notPublished')}</Badge>}
-                  </p>
-                  <p className="mt-1 text-xs text-zinc-500">{t('flows.list.updated', { when: formatRelative(flow.updatedAt) })}</p>
-                </div>
-                <div className="flex shrink-0 items-center gap-1">
-                  {!flow.isDefault && (
-                    <Button variant="ghost" size="sm" loading={setDefault.isPending && setDefault.variables === flow.id} onClick={() => setDefault.mutate(flow.id, { onSuccess: () => toast(t('flows.list.defaultSet', { name: flow.name })), onError: (e) => toast(errorMessage(e), 'error') })}>
-                      {t('flows.list.makeDefault')}
+                    <Link to={`/flows/${flow.id}`} className="inline-flex h-8 items-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50">
+                      {t('flows.list.open')}
+                    </Link>
+                    <Button variant="dangerGhost" size="icon" disabled={flow.isDefault} onClick={() => setDeleting(flow)} aria-label={t('flows.list.delete', { name: flow.name })} title={flow.isDefault ? t('flows.list.cannotDeleteDefault') : t('common.delete')}>
+                      <Trash aria-hidden="true" className="size-4" />
                     </Button>
-                  )}
-                  <Link to={`/flows/${flow.id}`} className="inline-flex h-8 items-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50">
-                    {t('flows.list.open')}
-                  </Link>
-                  <Button variant="dangerGhost" size="icon" disabled={flow.isDefault} onClick={() => setDeleting(flow)} aria-label={t('flows.list.delete', { name: flow.name })} title={flow.isDefault ? t('flows.list.cannotDeleteDefault') : t('common.delete')}>
-                    <Trash aria-hidden="true" className="size-4" />
-                  </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryList>
       </Card>
 
       {creating && <CreateFlowDialog first={list.data?.length === 0} onClose={() => setCreating(false)} />}

@@ -13,10 +13,10 @@ import { Card } from '../../ui/Card';
 import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { DepartmentChip } from '../../ui/DepartmentChip';
 import { EmptyState } from '../../ui/EmptyState';
-import { ErrorState } from '../../ui/ErrorState';
 import { Input } from '../../ui/Input';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
+import { QueryList } from '../../ui/QueryList';
 import { Select } from '../../ui/Select';
 import { Skeleton } from '../../ui/Skeleton';
 import { toast } from '../../ui/toastStore';
@@ -80,64 +80,66 @@ export default function QuickRepliesPage() {
           </Select>
         </div>
 
-        {list.isError && !list.data ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isRefetching} />
-        ) : list.isPending ? (
-          <ul aria-busy="true" className="divide-y divide-zinc-100">
-            {Array.from({ length: 4 }, (_, i) => (
-              <li key={i} className="flex items-start gap-4 px-5 py-4">
-                <Skeleton className="h-6 w-24 rounded-md" />
-                <div className="flex-1 space-y-2">
-                  <Skeleton className="h-3.5 w-48" />
-                  <Skeleton className="h-3 w-4/5" />
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : list.data.length === 0 ? (
-          filtered ? (
-            <EmptyState
-              icon={SearchX}
-              title={t('quickReplies.empty.filteredTitle')}
-              description={t('quickReplies.empty.filteredText')}
-              action={
-                <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
-                  {t('quickReplies.empty.clearFilters')}
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState icon={MessageSquareText} title={t('quickReplies.empty.title')} description={t('quickReplies.empty.text')} action={createButton || undefined} />
-          )
-        ) : (
-          <ul aria-label={t('quickReplies.title')} aria-busy={list.isFetching} className="divide-y divide-zinc-100">
-            {list.data.map((reply) => {
-              const department = reply.departmentId ? departmentsById.get(reply.departmentId) : undefined;
-              return (
-                <li key={reply.id} data-quick-reply={reply.shortcut} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start">
-                  <code className="w-fit shrink-0 rounded-md bg-emerald-50 px-2 py-1 font-mono text-xs font-semibold text-emerald-800 sm:w-36 sm:truncate">/{reply.shortcut}</code>
-                  <div className="min-w-0 flex-1">
-                    <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-zinc-900">
-                      {reply.title}
-                      {department ? <DepartmentChip department={department} /> : reply.departmentId ? null : <span className="text-xs font-normal text-zinc-400">{t('quickReplies.allDepartments')}</span>}
-                    </p>
-                    <p className="mt-1 line-clamp-2 text-sm whitespace-pre-line text-zinc-600">{reply.body}</p>
-                  </div>
-                  {canManage && (
-                    <div className="-mr-2 flex shrink-0 self-end sm:self-start">
-                      <Button variant="ghost" size="icon" onClick={() => setEditing({ reply })} aria-label={t('quickReplies.actions.edit', { shortcut: reply.shortcut })} title={t('common.edit')}>
-                        <Pencil aria-hidden="true" className="size-4" />
-                      </Button>
-                      <Button variant="dangerGhost" size="icon" onClick={() => setDeleting(reply)} aria-label={t('quickReplies.actions.delete', { shortcut: reply.shortcut })} title={t('common.delete')}>
-                        <Trash aria-hidden="true" className="size-4" />
-                      </Button>
+        <QueryList
+          query={list}
+          skeleton={
+            <>
+              <Skeleton className="h-6 w-24 rounded-md" />
+              <div className="flex-1 space-y-2">
+                <Skeleton className="h-3.5 w-48" />
+                <Skeleton className="h-3 w-4/5" />
+              </div>
+            </>
+          }
+          skeletonRows={4}
+          skeletonAlign="start"
+          empty={
+            filtered ? (
+              <EmptyState
+                icon={SearchX}
+                title={t('quickReplies.empty.filteredTitle')}
+                description={t('quickReplies.empty.filteredText')}
+                action={
+                  <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
+                    {t('quickReplies.empty.clearFilters')}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState icon={MessageSquareText} title={t('quickReplies.empty.title')} description={t('quickReplies.empty.text')} action={createButton || undefined} />
+            )
+          }
+        >
+          {(replies) => (
+            <ul aria-label={t('quickReplies.title')} aria-busy={list.isFetching} className="divide-y divide-zinc-100">
+              {replies.map((reply) => {
+                const department = reply.departmentId ? departmentsById.get(reply.departmentId) : undefined;
+                return (
+                  <li key={reply.id} data-quick-reply={reply.shortcut} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start">
+                    <code className="w-fit shrink-0 rounded-md bg-emerald-50 px-2 py-1 font-mono text-xs font-semibold text-emerald-800 sm:w-36 sm:truncate">/{reply.shortcut}</code>
+                    <div className="min-w-0 flex-1">
+                      <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-zinc-900">
+                        {reply.title}
+                        {department ? <DepartmentChip department={department} /> : reply.departmentId ? null : <span className="text-xs font-normal text-zinc-400">{t('quickReplies.allDepartments')}</span>}
+                      </p>
+                      <p className="mt-1 line-clamp-2 text-sm whitespace-pre-line text-zinc-600">{reply.body}</p>
                     </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+                    {canManage && (
+                      <div className="-mr-2 flex shrink-0 self-end sm:self-start">
+                        <Button variant="ghost" size="icon" onClick={() => setEditing({ reply })} aria-label={t('quickReplies.actions.edit', { shortcut: reply.shortcut })} title={t('common.edit')}>
+                          <Pencil aria-hidden="true" className="size-4" />
+                        </Button>
+                        <Button variant="dangerGhost" size="icon" onClick={() => setDeleting(reply)} aria-label={t('quickReplies.actions.delete', { shortcut: reply.shortcut })} title={t('common.delete')}>
+                          <Trash aria-hidden="true" className="size-4" />
+                        </Button>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </QueryList>
       </Card>
 
       {editing && <QuickReplyFormDialog reply={editing.reply} departments={departments.data ?? []} onClose={() => setEditing(null)} />}

@@ -7,9 +7,9 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { ConfirmMutationDialog } from '../../ui/ConfirmMutationDialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { ErrorState } from '../../ui/ErrorState';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
+import { QueryList } from '../../ui/QueryList';
 import { Skeleton } from '../../ui/Skeleton';
 import { toast } from '../../ui/toastStore';
 import { SecretFormDialog } from './SecretFormDialog';
@@ -45,46 +45,44 @@ export default function SecretsPage() {
     <Page className="max-w-4xl">
       <PageHeader title={t('secrets.title')} description={t('secrets.description', { token: `{{secrets.${t('secrets.placeholderName')}}}` })} actions={createButton} />
       <Card className="overflow-hidden">
-        {list.isError && !list.data ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isRefetching} />
-        ) : list.isPending ? (
-          <ul aria-busy="true" className="divide-y divide-zinc-100">
-            {Array.from({ length: 3 }, (_, i) => (
-              <li key={i} className="flex items-center gap-4 px-5 py-4">
-                <Skeleton className="h-6 w-40 rounded-md" />
-                <Skeleton className="ml-auto h-3.5 w-32" />
-              </li>
-            ))}
-          </ul>
-        ) : list.data.length === 0 ? (
-          <EmptyState icon={KeyRound} title={t('secrets.empty.title')} description={t('secrets.empty.text')} action={createButton} />
-        ) : (
-          <ul aria-label={t('secrets.title')} className="divide-y divide-zinc-100">
-            {list.data.map((secret) => (
-              <li key={secret.name} data-secret={secret.name} className="flex flex-col gap-2 px-5 py-3.5 sm:flex-row sm:items-center sm:gap-4">
-                <div className="min-w-0 flex-1">
-                  <code className="rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs font-semibold text-zinc-800">{secret.name}</code>
-                  <p className="mt-1.5 text-xs text-zinc-500">
-                    <span aria-hidden="true" className="mr-2 font-mono tracking-widest text-zinc-400">
-                      ••••••••
-                    </span>
-                    {t('secrets.updatedAt', { date: formatDateTime(secret.updatedAt) })}
-                  </p>
-                </div>
-                <code className="hidden shrink-0 font-mono text-[11px] text-zinc-400 md:block">{`{{secrets.${secret.name}}}`}</code>
-                <div className="-mr-2 flex shrink-0 self-end sm:self-center">
-                  <Button variant="ghost" size="sm" onClick={() => setEditing({ name: secret.name })} aria-label={t('secrets.actions.replace', { name: secret.name })}>
-                    <RefreshCw aria-hidden="true" className="size-3.5" />
-                    {t('secrets.replace')}
-                  </Button>
-                  <Button variant="dangerGhost" size="icon" onClick={() => setDeleting(secret.name)} aria-label={t('secrets.actions.delete', { name: secret.name })} title={t('common.delete')}>
-                    <Trash aria-hidden="true" className="size-4" />
-                  </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryList
+          query={list}
+          skeleton={
+            <>
+              <Skeleton className="h-6 w-40 rounded-md" />
+              <Skeleton className="ml-auto h-3.5 w-32" />
+            </>
+          }
+          empty={<EmptyState icon={KeyRound} title={t('secrets.empty.title')} description={t('secrets.empty.text')} action={createButton} />}
+        >
+          {(secrets) => (
+            <ul aria-label={t('secrets.title')} className="divide-y divide-zinc-100">
+              {secrets.map((secret) => (
+                <li key={secret.name} data-secret={secret.name} className="flex flex-col gap-2 px-5 py-3.5 sm:flex-row sm:items-center sm:gap-4">
+                  <div className="min-w-0 flex-1">
+                    <code className="rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs font-semibold text-zinc-800">{secret.name}</code>
+                    <p className="mt-1.5 text-xs text-zinc-500">
+                      <span aria-hidden="true" className="mr-2 font-mono tracking-widest text-zinc-400">
+                        ••••••••
+                      </span>
+                      {t('secrets.updatedAt', { date: formatDateTime(secret.updatedAt) })}
+                    </p>
+                  </div>
+                  <code className="hidden shrink-0 font-mono text-[11px] text-zinc-400 md:block">{`{{secrets.${secret.name}}}`}</code>
+                  <div className="-mr-2 flex shrink-0 self-end sm:self-center">
+                    <Button variant="ghost" size="sm" onClick={() => setEditing({ name: secret.name })} aria-label={t('secrets.actions.replace', { name: secret.name })}>
+                      <RefreshCw aria-hidden="true" className="size-3.5" />
+                      {t('secrets.replace')}
+                    </Button>
+                    <Button variant="dangerGhost" size="icon" onClick={() => setDeleting(secret.name)} aria-label={t('secrets.actions.delete', { name: secret.name })} title={t('common.delete')}>
+                      <Trash aria-hidden="true" className="size-4" />
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryList>
       </Card>
 
       {editing && <SecretFormDialog name={editing.name} onClose={() => setEditing(null)} />}
