@@ -113,6 +113,10 @@ describe('settings in a browser', () => {
       inactivityCloseText: 'Encerramos por falta de resposta. É só escrever de novo!',
       outOfHoursText: 'Estamos fechados agora; respondemos às 8h.',
       returningCustomerDays: 0,
+      // Saving the service settings leaves the AI settings as they were.
+      aiBaseUrl: null,
+      aiModel: 'gpt-4o-mini',
+      aiApiKeySecret: null,
     });
 
     await page.reload();

@@ -6,14 +6,15 @@ import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
 import { useSessionStore } from './auth/sessionStore';
 import type { UpcomingFeature } from './comingSoon/ComingSoonPage';
+import InboxPage from './inbox/InboxPage';
+import AppShell from './layout/AppShell';
 import { FullPageLoader } from './ui/FullPageLoader';
 import { Toaster } from './ui/Toaster';
 
+// The shell and the inbox, where almost every visit lands, are in the entry chunk: a lazy boundary
+// there held their first paint back (React delays each Suspense reveal by up to 300 ms).
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
-const loadAppShell = () => import('./layout/AppShell');
-const loadInbox = () => import('./inbox/InboxPage');
-const AppShell = lazy(loadAppShell);
 const ComingSoonPage = lazy(() => import('./comingSoon/ComingSoonPage'));
 const UsersPage = lazy(() => import('./settings/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
@@ -23,13 +24,6 @@ const CompanySettingsPage = lazy(() => import('./settings/company/CompanySetting
 const SecretsPage = lazy(() => import('./settings/secrets/SecretsPage'));
 const ProfilePage = lazy(() => import('./settings/profile/ProfilePage'));
 const PhonePage = lazy(() => import('./phone/PhonePage'));
-const InboxPage = lazy(loadInbox);
-// Most visits land in the inbox: its code downloads while the session is restored, instead of
-// shell, then inbox, one after the other once the session is back.
-if (!window.location.pathname.startsWith('/login')) {
-  void loadAppShell();
-  void loadInbox();
-}
 const FlowsPage = lazy(() => import('./flows/FlowsPage'));
 // The builder (React Flow, dagre, zod forms) is its own chunk so the inbox does not download it.
 const FlowBuilderPage = lazy(() => import('./flows/FlowBuilderPage'));
