@@ -35,5 +35,9 @@ export async function getConversationFlowPath(ctx: RequestContext, temporal: Cli
   await getConversation(ctx, conversationId);
   const conversation = await ctx.db.conversation.findFirstOrThrow({ where: { id: conversationId }, select: { id: true, status: true, flowState: true, variables: true, flowVersionId: true, simulationId: true } });
   const { nodeId, path, variables, phase } = await readFlowPosition(temporal, conversation);
-  return { flowVersionId: conversation.flowVersionId, simulationId: conversation.simulationId, nodeId, path, variables, phase };
+  // The flow to open in the builder: the published version's, or the one the simulator snapshotted.
+  const version = conversation.flowVersionId ? await ctx.db.flowVersion.findFirst({ where: { id: conversation.flowVersionId }, select: { flowId: true } }) : null;
+  const simulation = !version && conversation.simulationId ? await ctx.db.flowSimulation.findFirst({ where: { id: conversation.simulationId }, select: { flowId: true } }) : null;
+  const flowId = version?.flowId ?? simulation?.flowId ?? null;
+  return { flowId, flowVersionId: conversation.flowVersionId, simulationId: conversation.simulationId, nodeId, path, variables, phase };
 }

@@ -94,7 +94,7 @@ describe('the flow simulator', () => {
 
     // A real conversation's path is read the same way, for the builder to draw.
     const path = await admin.api.get(`/api/conversations/${conversationId}/flow-path`);
-    expect(path.body).toEqual({ flowVersionId: null, simulationId, nodeId: routed.body.nodeId, path: routed.body.path, variables: { nome: 'Joana da Silva' }, phase: 'DEPARTMENT_SELECTED' });
+    expect(path.body).toEqual({ flowId: flow.id, flowVersionId: null, simulationId, nodeId: routed.body.nodeId, path: routed.body.path, variables: { nome: 'Joana da Silva' }, phase: 'DEPARTMENT_SELECTED' });
     expect(await testDb().auditLog.count({ where: { entityId: flow.id, action: 'flow.simulate' } })).toBe(1);
 
     // Once it has ended the conversation still answers, from the database.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startConversationRig, type ConversationRig } from '../conversationRig';
-import { login, TEST_PASSWORD } from '../harness';
+import { eventually, login, TEST_PASSWORD } from '../harness';
 import { launchChromium, screenshot, signIn } from './browser';
 import { dragHandle } from './canvas';
 import { startSameOrigin } from './sameOrigin';
@@ -132,4 +132,44 @@ describe('the flow simulator in the browser', () => {
     expect(await page.locator('.react-flow__node.sim-visited').count()).toBe(0);
     await page.close();
   }, 180_000);
+
+  test('when a supervisor follows a real conversation from the customer panel, then the builder outlines the blocks it went through and the one it waits on', async () => {
+    const admin = await login(rig.api.url, rig.company.users.admin.email);
+    const created = await admin.api.post('/api/flows', {
+      name: 'Cadastro',
+      isDefault: true,
+      draft: {
+        nodes: [
+          { id: 'start', type: 'start', position: { x: 0, y: 0 }, config: {} },
+          { id: 'ask', type: 'question', position: { x: 0, y: 160 }, config: { text: 'Qual é o seu e-mail?', variable: 'email', kind: 'email' } },
+          { id: 'to-a', type: 'route', position: { x: 0, y: 400 }, config: { departmentId: rig.company.departments.a } },
+        ],
+        edges: [
+          { id: 'e1', source: 'start', target: 'ask' },
+          { id: 'e2', source: 'ask', target: 'to-a' },
+          { id: 'e3', source: 'ask', sourceHandle: 'invalid', target: 'to-a' },
+        ],
+      },
+    });
+    expect((await admin.api.post(`/api/flows/${created.body.id}/publish`, {})).status).toBe(201);
+    const waId = '5511955550001';
+    await rig.customerSays(waId, { type: 'text', text: 'Oi' });
+    await eventually(() => rig.received(waId), (m) => m.length >= 1, 15_000);
+    const conversation = await rig.conversationOf(waId);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'pt-BR' });
+    page.setDefaultTimeout(10_000);
+    await signIn(page, web.url, rig.company.users.supervisor.email, TEST_PASSWORD);
+    await page.goto(`${web.url}/inbox/${conversation.id}`);
+    const link = page.getByRole('link', { name: 'Ver o caminho no fluxo' });
+    if (!(await link.isVisible())) await page.getByRole('button', { name: /Dados do cliente/ }).click();
+    await link.click();
+    await page.waitForURL(new RegExp(`/flows/${created.body.id}\\?conversa=${conversation.id}`));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Caminho da conversa' }).innerText()).toContain('2 blocos percorridos');
+    await expect.poll(() => node(page, '[data-id="ask"]').getAttribute('class')).toContain('sim-current');
+    expect(await node(page, '[data-id="start"]').getAttribute('class')).toContain('sim-visited');
+    expect(await node(page, '[data-id="to-a"]').getAttribute('class')).not.toContain('sim-visited');
+    await screenshot(page, 'flow-builder-conversation-path');
+    await page.close();
+  }, 120_000);
 });

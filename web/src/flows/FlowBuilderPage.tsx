@@ -4,7 +4,7 @@ import clsx from 'clsx';
 import { ArrowLeft, Check, CircleAlert, CloudOff, FlaskConical, History, LayoutGrid, LoaderCircle, Redo2, Rocket, ShieldCheck, Undo2, X } from 'lucide-react';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { FlowNodeType } from '../../../workflows/flow/schema';
 import { errorMessage } from '../lib/errorMessage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -25,6 +25,7 @@ import { useAutosave, type SaveStatus } from './builder/useAutosave';
 import { useShortcuts } from './builder/useShortcuts';
 import { VersionPreview } from './builder/VersionPreview';
 import { VersionsDrawer } from './builder/VersionsDrawer';
+import { ConversationPathBanner } from './simulator/ConversationPathBanner';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { problemsOf, useFlow, usePublishFlow, useUpdateFlow, validateFlowDraft, type FlowDetail, type FlowDraft, type FlowVersionSummary, type Problem } from './flowsApi';
 
@@ -65,6 +66,8 @@ function Builder({ flow }: { flow: FlowDetail }) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewing, setViewing] = useState<FlowVersionSummary | null>(null);
   const [simulating, setSimulating] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const followed = simulating ? null : params.get('conversa');
   useShortcuts(ready && !viewing && !publishing);
 
   // Loaded before paint, and marked saved, so autosave never writes another flow's graph or an unchanged one.
@@ -186,6 +189,7 @@ function Builder({ flow }: { flow: FlowDetail }) {
         <Palette onAdd={addAtCentre} />
         <div className="relative min-w-0 flex-1">
           {ready && <FlowCanvas />}
+          {ready && followed && <ConversationPathBanner conversationId={followed} onClose={() => setParams({}, { replace: true })} />}
           {problemsOpen && problemList.length > 0 && (
             <div role="alert" className="absolute top-3 left-1/2 z-10 w-[28rem] max-w-[calc(100%-2rem)] -translate-x-1/2 overflow-hidden rounded-xl border border-red-200 bg-white shadow-lg">
               <div className="flex items-center gap-2 bg-red-50 px-3 py-2">

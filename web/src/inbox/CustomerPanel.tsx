@@ -1,8 +1,13 @@
 import clsx from 'clsx';
-import { Bot, Copy, History, Phone, Tag, X } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
+import { Bot, Copy, History, Phone, Route, Tag, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canManageFlows } from '../auth/permissions';
+import { useCurrentUser } from '../auth/sessionStore';
+import type { ConversationFlowPath } from '../flows/simulator/ConversationPathBanner';
+import { api } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import type { Conversation } from '../lib/types';
 import { Avatar } from '../ui/Avatar';
@@ -71,6 +76,8 @@ export function CustomerPanel({ conversationId, onClose }: { conversationId: str
             </dl>
           </PanelSection>
         )}
+
+        {conversation.status !== 'RESOLVED' && <FlowPathLink conversationId={conversation.id} />}
 
         <PanelSection title={t('inbox.panel.tags')} icon={<Tag aria-hidden="true" className="size-3.5" />}>
           {contact.tags.length > 0 ? (
@@ -213,5 +220,26 @@ function PreviousConversations({ conversation }: { conversation: Conversation })
         </ul>
       )}
     </PanelSection>
+  );
+}
+
+/** For those who edit flows: opens the builder with this conversation's path outlined. */
+function FlowPathLink({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const allowed = canManageFlows(useCurrentUser().role);
+  const position = useQuery({
+    queryKey: ['conversations', conversationId, 'flow-path'],
+    queryFn: ({ signal }) => api<ConversationFlowPath>(`/api/conversations/${conversationId}/flow-path`, { signal }),
+    enabled: allowed,
+  });
+  const flowId = position.data?.flowId;
+  if (!allowed || !flowId || position.data!.path.length === 0) return null;
+  return (
+    <div className="border-b border-zinc-100 px-4 py-3">
+      <Link to={`/flows/${flowId}?conversa=${conversationId}`} className="inline-flex items-center gap-1.5 text-sm font-medium text-emerald-700 hover:underline">
+        <Route aria-hidden="true" className="size-4" />
+        {t('inbox.panel.flowPath')}
+      </Link>
+    </div>
   );
 }
