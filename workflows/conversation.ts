@@ -336,8 +336,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     else if (phase() === 'ASSIGNED') await attend();
     else await condition(() => closed() || withPeople());
     if (continueSuggested() && !closed()) {
-      await condition(allHandlersFinished);
+      // Writes drain first: an update accepted while they finish is waited for too, never left
+      // behind in a run that has already continued as new (its caller would wait for ever).
       await write(async () => undefined);
+      await condition(allHandlersFinished);
       await continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen] } });
     }
   }
