@@ -50,6 +50,8 @@ interface Anchor {
  * held in place, whatever changes above it (older pages prepended, estimates replaced by measures).
  * Browsers' own scroll anchoring is switched off (`overflow-anchor: none`) so the two never fight.
  */
+const MAX_RESTORES_PER_FRAME = 8;
+
 export function useChatWindow(scroller: RefObject<HTMLElement | null>, list: RefObject<HTMLElement | null>, ids: readonly string[], estimate: (index: number) => number) {
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
@@ -86,10 +88,20 @@ export function useChatWindow(scroller: RefObject<HTMLElement | null>, list: Ref
     }
   }, [scroller, list]);
 
+  const restoresThisFrame = useRef(0);
   /** Puts the reader back where `record` saw them, after anything moved the content. */
   const restore = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
+    // A window that moves the content which moves the window can bounce between two states render
+    // after render (React gives up with "maximum update depth"): past a few rounds in one frame, the
+    // scroll is still held but the window waits for the next frame to follow it.
+    if (restoresThisFrame.current++ === 0) {
+      requestAnimationFrame(() => {
+        restoresThisFrame.current = 0;
+        restoreRef.current();
+      });
+    }
     if (pinned.current) {
       element.scrollTop = element.scrollHeight;
     } else if (anchor.current) {
@@ -103,6 +115,7 @@ export function useChatWindow(scroller: RefObject<HTMLElement | null>, list: Ref
         if (index >= 0) element.scrollTop = (list.current?.offsetTop ?? 0) + latest.current.offsets[index]! - offset;
       }
     }
+    if (restoresThisFrame.current > MAX_RESTORES_PER_FRAME) return;
     setViewport((v) => (v.top === element.scrollTop && v.height === element.clientHeight ? v : { top: element.scrollTop, height: element.clientHeight }));
   }, [scroller, list]);
 
