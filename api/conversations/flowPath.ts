@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ConversationStatus } from '../../prisma/client';
 import { conversationStateQuery, conversationWorkflowId } from '../../workflows/conversation';
 import type { RequestContext } from '../auth/authenticate';
+import { shownFieldsSchema } from './schemas';
 import { getConversation } from './service';
 
 interface StoredConversation {
@@ -11,15 +12,13 @@ interface StoredConversation {
   variables: unknown;
 }
 
-const variablesOf = (stored: unknown): Record<string, string> => (stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, string>) : {});
-
 /**
  * Where the bot of a conversation is. The block and the path live only in the workflow, so they
  * come from its query while it runs; an ended (or not yet started) run answers from the database's
  * mirror, without them, instead of failing.
  */
 export async function readFlowPosition(temporal: Client, conversation: StoredConversation) {
-  const stored = { phase: conversation.flowState, nodeId: null as string | null, path: [] as string[], variables: variablesOf(conversation.variables) };
+  const stored = { phase: conversation.flowState, nodeId: null as string | null, path: [] as string[], variables: shownFieldsSchema.parse(conversation.variables) };
   if (conversation.status === 'RESOLVED') return stored;
   try {
     const state = await temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).query(conversationStateQuery);

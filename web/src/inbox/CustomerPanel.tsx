@@ -1,13 +1,11 @@
 import clsx from 'clsx';
-import { useQuery } from '@tanstack/react-query';
 import { Bot, Copy, History, Phone, Route, Tag, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canManageFlows } from '../auth/permissions';
 import { useCurrentUser } from '../auth/sessionStore';
-import type { ConversationFlowPath } from '../flows/simulator/ConversationPathBanner';
-import { api } from '../lib/api';
+import { useConversationFlowPath } from '../flows/conversationFlowPath';
 import { formatDateTime } from '../lib/format';
 import type { Conversation } from '../lib/types';
 import { Avatar } from '../ui/Avatar';
@@ -227,11 +225,7 @@ function PreviousConversations({ conversation }: { conversation: Conversation })
 function FlowPathLink({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const allowed = canManageFlows(useCurrentUser().role);
-  const position = useQuery({
-    queryKey: ['conversations', conversationId, 'flow-path'],
-    queryFn: ({ signal }) => api<ConversationFlowPath>(`/api/conversations/${conversationId}/flow-path`, { signal }),
-    enabled: allowed,
-  });
+  const position = useConversationFlowPath(conversationId, { enabled: allowed });
   const flowId = position.data?.flowId;
   if (!allowed || !flowId || position.data!.path.length === 0) return null;
   return (

@@ -1,17 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Route, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { useBuilderStore } from '../builder/store';
-
-export interface ConversationFlowPath {
-  flowId: string | null;
-  nodeId: string | null;
-  path: string[];
-  phase: string;
-}
+import { useConversationFlowPath } from '../conversationFlowPath';
 
 /**
  * Opened from a conversation (`?conversa=<id>`): outlines on the canvas the blocks that conversation
@@ -19,11 +11,7 @@ export interface ConversationFlowPath {
  */
 export function ConversationPathBanner({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const position = useQuery({
-    queryKey: ['conversations', conversationId, 'flow-path'],
-    queryFn: ({ signal }) => api<ConversationFlowPath>(`/api/conversations/${conversationId}/flow-path`, { signal }),
-    refetchInterval: 3000,
-  });
+  const position = useConversationFlowPath(conversationId, { refetchInterval: 3000 });
   const data = position.data;
   useEffect(() => {
     if (data) useBuilderStore.getState().setTrace({ nodeId: data.nodeId, path: data.path });
