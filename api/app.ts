@@ -11,7 +11,7 @@ import { authRouter } from './auth/router';
 import type { AppDeps } from './deps';
 import { companyRouter } from './companies/router';
 import { conversationsRouter } from './conversations/router';
-import { flowsRouter, numberFlowRouter } from './flows/router';
+import { flowsRouter } from './flows/router';
 import { mediaRouter } from './media/router';
 import { createLocalMediaStorage } from './media/storage';
 import { departmentsRouter } from './departments/router';
@@ -24,6 +24,7 @@ import { passwordResetAdminRouter, passwordResetRequestRouter } from './password
 import { quickRepliesRouter } from './quickReplies/router';
 import { secretsRouter } from './secrets/router';
 import { usersRouter } from './users/router';
+import { whatsappNumbersRouter } from './whatsappNumbers/router';
 import type { WebhookEventWriter } from './whatsapp/webhookEventWriter';
 import { wahaWebhookRouter } from './whatsapp/waha/wahaWebhookRouter';
 import { whatsappWebhookRouter } from './whatsapp/webhookRouter';
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use('/users', usersRouter(deps.temporal));
   api.use('/company', companyRouter());
   api.use('/flows', flowsRouter(deps.temporal, deps.config.WHATSAPP_PROVIDER));
-  api.use('/whatsapp-numbers', numberFlowRouter());
+  api.use('/whatsapp-numbers', whatsappNumbersRouter());
   api.use('/media', mediaRouter(createLocalMediaStorage(deps.config.MEDIA_DIR)));
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());

@@ -1,17 +1,17 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { ProviderEnv } from '../../activities/whatsapp/providerConfig';
 import { contextOf, requireRole } from '../auth/authenticate';
 import { idParam } from '../http/ids';
 import { parseBody } from '../http/validate';
 import { createFlowSchema, publishFlowSchema, rollbackFlowSchema, updateFlowSchema } from './schemas';
-import { assignFlowToNumber, createFlow, deleteFlow, getFlow, getFlowVersion, listFlows, publishFlow, rollbackFlow, updateFlow, validateDraft } from './service';
+import { createFlow, deleteFlow, getFlow, getFlowVersion, listFlows, publishFlow, rollbackFlow, updateFlow, validateDraft } from './service';
 import { getSimulation, startSimulation } from './simulations';
 
 /**
- * Bot flows: drafts, validation, immutable published versions, rollback, which number runs which
- * flow, and the builder's simulator (a test customer on the sandbox talking to the draft).
+ * Bot flows: drafts, validation, immutable published versions, rollback, and the builder's simulator
+ * (a test customer on the sandbox talking to the draft). Which flow a number runs is set under
+ * /api/whatsapp-numbers.
  */
 export function flowsRouter(temporal: Client, provider: ProviderEnv['WHATSAPP_PROVIDER']) {
   const router = Router();
@@ -50,15 +50,6 @@ export function flowsRouter(temporal: Client, provider: ProviderEnv['WHATSAPP_PR
   });
   router.get('/:id/simulations/:simulationId', async (req, res) => {
     res.json(await getSimulation(contextOf(req), temporal, id(req), idParam(req, 'Simulação', 'simulationId')));
-  });
-  return router;
-}
-
-export function numberFlowRouter() {
-  const router = Router();
-  router.put('/:id/flow', requireRole('ADMIN'), async (req, res) => {
-    const { flowId } = parseBody(z.object({ flowId: z.uuid().nullable() }), req);
-    res.json(await assignFlowToNumber(contextOf(req), idParam(req, 'Número'), flowId));
   });
   return router;
 }
