@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { readCompanySettings } from '../api/companies/settings';
+import { templateComponentsSchema, templateParts, templateText } from '../api/templates/templateText';
+import type { AgentMessage } from '../workflows/conversation';
 import { defaultFlow } from '../workflows/flow/defaultFlow';
 import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/schema';
 import type { ActivityDeps } from './deps';
@@ -118,6 +120,14 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
     return { ...message, media: { mediaId } } as BotMessage;
   }
 
+  /** The inbox shows the text the customer reads, filled in, while WhatsApp gets the template's name and values. */
+  async function sendTemplate(input: { conversationId: string; messageId: string; agentId: string }, choice: NonNullable<AgentMessage['template']>) {
+    const template = await db.messageTemplate.findUniqueOrThrow({ where: { id: choice.templateId }, select: { name: true, language: true, components: true } });
+    const preview = templateText(templateParts(templateComponentsSchema.parse(template.components)), choice.parameters);
+    const message: BotMessage = { type: 'template', name: template.name, language: template.language, bodyParameters: choice.parameters };
+    return send({ conversationId: input.conversationId, messageId: input.messageId, message, preview, senderUserId: input.agentId });
+  }
+
   return {
     /**
      * Read once when the conversation starts: the conversation runs this version to its end, whatever
@@ -166,8 +176,9 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
       return send({ ...input, senderUserId: null });
     },
 
-    /** An agent's words, signed "*Nome - Departamento*:" when the company asks for it. */
-    async sendAgentMessage(input: { conversationId: string; messageId: string; agentId: string; text: string; mediaId?: string }): Promise<{ waMessageId: string | null }> {
+    /** An agent's words, signed "*Nome - Departamento*:" when the company asks for it; a template goes as approved, unsigned. */
+    async sendAgentMessage(input: AgentMessage & { conversationId: string }): Promise<{ waMessageId: string | null }> {
+      if (input.template) return sendTemplate(input, input.template);
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { company: { select: { settings: true } }, departmentId: true } });
       let body = input.text;
       if (readCompanySettings(conversation.company.settings).agentMessagePrefix) {

@@ -1,9 +1,9 @@
 import { hashPassword } from '../api/auth/passwords';
-import { DEFAULT_NUMBER } from '../sandbox/config';
+import { DEFAULT_NUMBER, RETOMAR_ATENDIMENTO_TEMPLATE } from '../sandbox/config';
 import { publishVersion } from '../api/flows/publishVersion';
 import { defaultFlow } from '../workflows/flow/defaultFlow';
 import { flowDefinitionSchema } from '../workflows/flow/schema';
-import type { Db } from './client';
+import type { Db, Prisma } from './client';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -73,10 +73,17 @@ export async function seedDemo(db: Db, options: { production: boolean; sandboxNu
 
   // The sandbox's default number (sandbox/config.ts), so customers played on the test phone reach Demo.
   if (options.sandboxNumber) {
-    await db.whatsAppNumber.upsert({
+    const number = await db.whatsAppNumber.upsert({
       where: { phoneNumberId: DEFAULT_NUMBER.phoneNumberId },
       update: {},
       create: { companyId: company.id, phoneNumberId: DEFAULT_NUMBER.phoneNumberId, wabaId: DEFAULT_NUMBER.wabaId, displayPhoneNumber: DEFAULT_NUMBER.displayPhoneNumber, name: 'Atendimento Demo' },
+    });
+    // The sandbox starts with this template approved; stored here too, an agent can send it before anyone syncs.
+    const { name, language, category, components } = RETOMAR_ATENDIMENTO_TEMPLATE;
+    await db.messageTemplate.upsert({
+      where: { numberId_name_language: { numberId: number.id, name, language } },
+      update: {},
+      create: { companyId: number.companyId, numberId: number.id, name, language, category, components: components as Prisma.InputJsonArray, status: 'APPROVED' },
     });
   }
 

@@ -42,6 +42,16 @@ export const HELLO_WORLD_TEMPLATE: TemplateDefinition = {
   ],
 };
 
+/** The demo's way back to a customer after 24 hours (prisma/seed.ts stores it as approved for the demo number). */
+export const RETOMAR_ATENDIMENTO_TEMPLATE: TemplateDefinition = {
+  name: 'retomar_atendimento',
+  language: 'pt_BR',
+  category: 'UTILITY',
+  components: [
+    { type: 'BODY', text: 'Olá, {{1}}! Estamos retomando o seu atendimento. Responda esta mensagem para continuarmos a conversa.', example: { body_text: [['Maria']] } },
+  ],
+};
+
 export const faultsSchema = z.object({
   /** Customers whose messages are accepted but then fail with 131026, like a number that is not on WhatsApp. */
   failRecipients: z.array(digits).default([]),
@@ -94,7 +104,7 @@ export const sandboxOptionsSchema = z.object({
   /** Webhook requests in flight at once (each conversation still delivers one at a time, in order). */
   webhookConcurrency: z.number().int().positive().default(64),
   faults: faultsSchema.prefault({}),
-  seedTemplates: z.array(templateDefinitionSchema).default([HELLO_WORLD_TEMPLATE]),
+  seedTemplates: z.array(templateDefinitionSchema).default([HELLO_WORLD_TEMPLATE, RETOMAR_ATENDIMENTO_TEMPLATE]),
 });
 
 export type SandboxOptionsInput = z.input<typeof sandboxOptionsSchema>;

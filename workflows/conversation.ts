@@ -96,6 +96,8 @@ export interface AgentMessage {
   text: string;
   /** A file the agent uploaded (our Media id). */
   mediaId?: string;
+  /** An approved template (our MessageTemplate id) and its body's values, in place of text: what goes after the 24-hour window. */
+  template?: { templateId: string; parameters: string[] };
 }
 export const agentMessageUpdate = defineUpdate<{ waMessageId: string | null }, [AgentMessage]>('agentMessage');
 

@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/record';
 import { AppError } from '../errors';
 import { createRealtimeNotifier } from '../realtime/pgChannel';
 import { nudgeQueues } from './nudgeQueues';
-import type { TransferInput } from './schemas';
+import { checkTemplateSend } from '../templates/checkTemplateSend';
+import type { AgentMessageInput, TransferInput } from './schemas';
 import { getConversation } from './service';
 
 /**
@@ -158,23 +159,28 @@ const DAY_MS = 86_400_000;
 
 /**
  * WhatsApp accepts free-form messages only within 24 hours of the customer's last message; after
- * that the agent must use an approved template, and we say so before trying.
+ * that only an approved template goes, and we say so before trying.
  */
-export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: { text: string; mediaId?: string; clientMessageId: string }) {
+export async function sendAgentMessage(ctx: RequestContext, temporal: Client, conversationId: string, input: AgentMessageInput) {
   if (input.mediaId && !(await ctx.db.media.findFirst({ where: { id: input.mediaId }, select: { id: true } }))) {
     throw new AppError('UNPROCESSABLE', 'Arquivo não encontrado: envie-o de novo', { field: 'mediaId' });
   }
+  const { template } = input;
   await act(
     ctx,
     temporal,
     conversationId,
-    { action: 'conversation.reply', metadata: { messageId: input.clientMessageId } },
-    (handle) => handle.executeUpdate(agentMessageUpdate, { args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text, mediaId: input.mediaId }] }),
-    (conversation) => {
+    { action: 'conversation.reply', metadata: { messageId: input.clientMessageId, ...(template ? { templateId: template.templateId } : {}) } },
+    (handle) =>
+      handle.executeUpdate(agentMessageUpdate, {
+        args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text, mediaId: input.mediaId, ...(template ? { template } : {}) }],
+      }),
+    async (conversation) => {
       if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');
       assertHolderOrSupervisor(ctx, conversation, 'responder');
+      if (template) return checkTemplateSend(ctx, conversation.number.id, template);
       if (!conversation.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > DAY_MS) {
-        throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um template aprovado', { reason: 'WINDOW_CLOSED' });
+        throw new AppError('UNPROCESSABLE', 'A janela de 24 horas do WhatsApp está fechada: envie um modelo aprovado', { reason: 'WINDOW_CLOSED' });
       }
     },
   );

@@ -55,8 +55,8 @@ export function conversationsRouter(temporal: Client, taskQueue: string) {
     res.status(204).end();
   });
   router.post('/:id/messages', attendants, async (req, res) => {
-    const { text, mediaId, clientMessageId } = parseBody(agentMessageSchema, req);
-    res.status(201).json(await sendAgentMessage(contextOf(req), temporal, id(req), { text, mediaId, clientMessageId: clientMessageId ?? randomUUID() }));
+    const message = parseBody(agentMessageSchema, req);
+    res.status(201).json(await sendAgentMessage(contextOf(req), temporal, id(req), { ...message, clientMessageId: message.clientMessageId ?? randomUUID() }));
   });
   return router;
 }

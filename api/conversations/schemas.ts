@@ -38,17 +38,29 @@ export const shownFieldsSchema = z
     ),
   );
 
+/** WhatsApp refuses template values with line breaks, tabs or runs of more than four spaces. */
+const templateValue = z
+  .string()
+  .trim()
+  .min(1, 'preencha todas as variáveis do modelo')
+  .max(1024, 'cada variável do modelo tem no máximo 1024 caracteres')
+  .refine((v) => !/[\n\t]| {5}/.test(v), 'uma variável do modelo não pode ter quebra de linha, tabulação nem mais de quatro espaços seguidos');
+
 export const agentMessageSchema = z
   .object({
     /** The message, or the caption of the attached file. */
     text: z.string().trim().max(4096).default(''),
     /** A file uploaded with POST /api/media. */
     mediaId: z.uuid().optional(),
+    /** An approved template of the conversation's number: what may still go once the 24-hour window has closed. */
+    template: z.object({ templateId: z.uuid('modelo inválido'), parameters: z.array(templateValue).max(100).default([]) }).optional(),
     /** Made by the client, so a retried request (flaky network) does not send twice. */
     clientMessageId: z.uuid().optional(),
   })
-  .refine((m) => m.text.length > 0 || m.mediaId, { message: 'escreva a mensagem', path: ['text'] })
+  .refine((m) => m.text.length > 0 || m.mediaId || m.template, { message: 'escreva a mensagem', path: ['text'] })
+  .refine((m) => !m.template || (!m.text && !m.mediaId), { message: 'um modelo vai sozinho, sem texto nem arquivo', path: ['template'] })
   .refine((m) => !m.mediaId || m.text.length <= 1024, { message: 'a legenda de um arquivo tem no máximo 1024 caracteres', path: ['text'] });
+export type AgentMessageInput = z.infer<typeof agentMessageSchema> & { clientMessageId: string };
 
 export const transferSchema = z
   .object({

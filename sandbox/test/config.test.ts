@@ -23,7 +23,7 @@ describe('sandbox configuration', () => {
       webhookConcurrency: 64,
       faults: { failRecipients: [], duplicateProbability: 0, reorderProbability: 0 },
     });
-    expect(options.seedTemplates.map((t) => t.name)).toEqual(['hello_world']);
+    expect(options.seedTemplates.map((t) => t.name)).toEqual(['hello_world', 'retomar_atendimento']);
   });
 
   it('when numbers, tokens and switches come from the environment, then they are parsed', () => {

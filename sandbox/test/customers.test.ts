@@ -183,7 +183,7 @@ describe('the simulated customer', () => {
     expect(h.sandbox.conversation(CUSTOMER)).toBeUndefined();
   });
 
-  it('when the control API is asked to reset, then conversations, stats and created templates are gone and hello_world remains', async () => {
+  it('when the control API is asked to reset, then conversations, stats and created templates are gone and the seeded ones remain', async () => {
     h = await startHarness();
     await customerSays({ type: 'text', text: 'Oi' });
     await h.graph('POST', `/v23.0/${WABA_ID}/message_templates`, { name: 'temp', language: 'pt_BR', category: 'UTILITY', components: [{ type: 'BODY', text: 'x' }] });
@@ -192,7 +192,7 @@ describe('the simulated customer', () => {
 
     expect(reset.body).toEqual({ reset: true });
     expect((await h.control('GET', '/customers')).body.data).toEqual([]);
-    expect(h.sandbox.templates.list().map((t) => t.name)).toEqual(['hello_world']);
+    expect(h.sandbox.templates.list().map((t) => t.name)).toEqual(['hello_world', 'retomar_atendimento']);
     expect(h.sandbox.stats().webhooks.enqueued).toBe(0);
   });
 

@@ -146,9 +146,9 @@ describe('message templates', () => {
     const first = await h.graph('GET', `/v23.0/${WABA_ID}/message_templates?limit=2`);
     const second = await h.graph('GET', `/v23.0/${WABA_ID}/message_templates?limit=2&after=${first.body.paging.cursors.after}`);
 
-    expect(first.body.data.map((t: Json) => t.name)).toEqual(['hello_world', 'a_one']);
+    expect(first.body.data.map((t: Json) => t.name)).toEqual(['hello_world', 'retomar_atendimento']);
     expect(first.body.paging.next).toContain('after=');
-    expect(second.body.data.map((t: Json) => t.name)).toEqual(['b_two']);
+    expect(second.body.data.map((t: Json) => t.name)).toEqual(['a_one', 'b_two']);
     expect(second.body.paging.next).toBeUndefined();
   });
 });
