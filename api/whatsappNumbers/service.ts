@@ -29,7 +29,7 @@ const toNumber = ({ _count, ...number }: Row) => ({ ...number, conversationCount
  */
 function takenPhoneNumberId(error: unknown) {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    return new AppError('CONFLICT', 'Este ID de número já está cadastrado no Orquestra, nesta ou em outra empresa: confira o phone_number_id (ou o nome da sessão do WAHA)', { field: 'phoneNumberId', reason: 'PHONE_NUMBER_ID_TAKEN' });
+    return new AppError('CONFLICT', 'Este ID já está cadastrado no Orquestra, nesta ou em outra empresa', { field: 'phoneNumberId', reason: 'PHONE_NUMBER_ID_TAKEN' });
   }
   return error;
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from './auth/permissions';
+import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers, canViewWhatsAppNumbers } from './auth/permissions';
 import { PublicOnly } from './auth/PublicOnly';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireRole } from './auth/RequireRole';
@@ -18,6 +18,7 @@ const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const ComingSoonPage = lazy(() => import('./comingSoon/ComingSoonPage'));
 const UsersPage = lazy(() => import('./settings/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./settings/departments/DepartmentsPage'));
+const WhatsAppNumbersPage = lazy(() => import('./settings/whatsappNumbers/WhatsAppNumbersPage'));
 const PasswordResetsPage = lazy(() => import('./settings/passwordResets/PasswordResetsPage'));
 const QuickRepliesPage = lazy(() => import('./settings/quickReplies/QuickRepliesPage'));
 const CompanySettingsPage = lazy(() => import('./settings/company/CompanySettingsPage'));
@@ -78,6 +79,14 @@ export function App() {
                 }
               />
               <Route path="departments" element={<DepartmentsPage />} />
+              <Route
+                path="whatsapp-numbers"
+                element={
+                  <RequireRole allow={canViewWhatsAppNumbers}>
+                    <WhatsAppNumbersPage />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="quick-replies"
                 element={

@@ -10,5 +10,8 @@ export const canViewCompanySettings = (role: Role) => role === 'ADMIN' || role =
 export const canManageCompanySettings = (role: Role) => role === 'ADMIN';
 /** Credentials of the company's integrations: only admins add, replace or remove them. */
 export const canManageSecrets = (role: Role) => role === 'ADMIN';
+/** Supervisors see which numbers exist and which flow answers each; only admins register or change them. */
+export const canViewWhatsAppNumbers = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';
+export const canManageWhatsAppNumbers = (role: Role) => role === 'ADMIN';
 /** Bots decide what every customer experiences first: supervisors and admins build and publish them. */
 export const canManageFlows = (role: Role) => role === 'ADMIN' || role === 'SUPERVISOR';

@@ -1,8 +1,8 @@
-import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, LockKeyhole, Megaphone, MessageSquareText, Network, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
-import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers } from '../auth/permissions';
+import { ChartColumn, CircleUser, Contact, Funnel, Headset, Inbox, KeyRound, LockKeyhole, Megaphone, MessageSquareText, Network, Phone, Smartphone, UsersRound, Workflow, type LucideIcon } from 'lucide-react';
+import { canManageFlows, canManageQuickReplies, canManageSecrets, canReviewPasswordResets, canViewCompanySettings, canViewUsers, canViewWhatsAppNumbers } from '../auth/permissions';
 import type { Role } from '../lib/types';
 
-export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'quickReplies' | 'company' | 'secrets' | 'passwordResets' | 'profile';
+export type NavKey = 'inbox' | 'flows' | 'campaigns' | 'contacts' | 'funnels' | 'reports' | 'phone' | 'users' | 'departments' | 'whatsappNumbers' | 'quickReplies' | 'company' | 'secrets' | 'passwordResets' | 'profile';
 
 export interface NavItem {
   key: NavKey;
@@ -24,6 +24,7 @@ export const workspaceNav: NavItem[] = [
 export const settingsNav: NavItem[] = [
   { key: 'users', to: '/settings/users', icon: UsersRound, visibleTo: canViewUsers },
   { key: 'departments', to: '/settings/departments', icon: Network },
+  { key: 'whatsappNumbers', to: '/settings/whatsapp-numbers', icon: Phone, visibleTo: canViewWhatsAppNumbers },
   { key: 'quickReplies', to: '/settings/quick-replies', icon: MessageSquareText, visibleTo: canManageQuickReplies },
   { key: 'company', to: '/settings/company', icon: Headset, visibleTo: canViewCompanySettings },
   { key: 'secrets', to: '/settings/secrets', icon: LockKeyhole, visibleTo: canManageSecrets },

@@ -18,7 +18,7 @@ const isIssueList = (details: unknown): details is ValidationIssue[] =>
   Array.isArray(details) && details.every((d) => typeof d === 'object' && d !== null && typeof (d as ValidationIssue).path === 'string');
 
 // The API's zod messages start in lower case ("informe um e-mail válido"); under a field they read as a sentence.
-const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+export const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 
 const ownerOf = (path: string, knownFields: readonly string[]) => knownFields.find((f) => path === f || path.startsWith(`${f}.`));
 
