@@ -1,7 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { readCompanySettings } from '../api/companies/settings';
-import { templateComponentsSchema, templateParts, templateText } from '../api/templates/templateText';
+import { templateComponentsSchema } from '../api/templates/schemas';
+import { templateParts, templateText } from '../api/templates/templateText';
 import type { AgentMessage } from '../workflows/conversation';
 import { defaultFlow } from '../workflows/flow/defaultFlow';
 import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/schema';

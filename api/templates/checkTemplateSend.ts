@@ -1,6 +1,7 @@
 import type { RequestContext } from '../auth/authenticate';
 import { AppError } from '../errors';
-import { templateComponentsSchema, templateParts } from './templateText';
+import { templateComponentsSchema } from './schemas';
+import { templateParts } from './templateText';
 
 const statusLabel = { PENDING: 'em análise', REJECTED: 'rejeitado', PAUSED: 'pausado', DISABLED: 'desativado' } as const;
 const variables = (n: number) => `${n} ${n === 1 ? 'variável' : 'variáveis'}`;

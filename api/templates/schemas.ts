@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { templateComponentsSchema } from './templateText';
+
+const upper = z.string().transform((value) => value.toUpperCase());
+
+/**
+ * Components as Graph returns them (developers.facebook.com/docs/whatsapp/business-management-api/message-templates/components);
+ * buttons and other fields pass through untouched.
+ */
+export const templateComponentsSchema = z.array(z.looseObject({ type: upper, format: upper.optional(), text: z.string().optional() })).catch([]);
+export type TemplateComponents = z.infer<typeof templateComponentsSchema>;
 
 export const templateStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'PAUSED', 'DISABLED'] as const;
 

@@ -1,14 +1,7 @@
-import { z } from 'zod';
+import type { TemplateComponents } from './schemas';
 
-// Pure, so that the API (checks), the worker (the stored text) and the composer (live preview) read a
-// template's components one way. https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/components
-
-const upper = z.string().transform((value) => value.toUpperCase());
-
-/** Components as Graph returns them; buttons and other fields pass through untouched. */
-export const templateComponentsSchema = z.array(z.looseObject({ type: upper, format: upper.optional(), text: z.string().optional() })).catch([]);
-
-export type TemplateComponents = z.infer<typeof templateComponentsSchema>;
+// Pure and free of runtime imports, so that the API (checks), the worker (the stored text) and the
+// composer (live preview, in the inbox's first chunk) read a template's components one way.
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 

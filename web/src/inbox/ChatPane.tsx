@@ -19,6 +19,7 @@ import { MessageTimeline } from './MessageTimeline';
 import { useSendMessage, type PendingMessage } from './outbox';
 import { markRead, mayMarkRead, tabVisible } from './readReceipts';
 import { useTypist } from './realtime';
+import { TemplateDialog } from './TemplateDialog';
 import { TransferDialog } from './TransferDialog';
 import { useConversationActions } from './useConversationActions';
 import { useConversation } from './useInboxQueries';
@@ -65,7 +66,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
   const send = useSendMessage(conversation.id);
   const typist = useTypist(conversation.id);
   useNow();
-  const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'close' | 'template' | null>(null);
   const [windowRefused, setWindowRefused] = useState(false);
   const [dragging, setDragging] = useState(false);
 
@@ -105,7 +106,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
         </div>
       );
     if (!canReply) return <BlockedText>{t('inbox.composer.notYours', { name: assigneeName })}</BlockedText>;
-    if (windowClosed) return <WindowClosedNotice />;
+    if (windowClosed) return <WindowClosedNotice onTemplate={() => setDialog('template')} />;
     return null;
   })();
 
@@ -269,6 +270,7 @@ function Chat({ conversation, panelOpen, onTogglePanel, onBack }: { conversation
         }}
       />
 
+      {dialog === 'template' && <TemplateDialog conversation={conversation} onClose={() => setDialog(null)} />}
       {dialog === 'transfer' && (
         <TransferDialog conversation={conversation} pending={actions.transfer.isPending} onClose={() => setDialog(null)} onTransfer={(input) => actions.transfer.mutateAsync(input)} />
       )}

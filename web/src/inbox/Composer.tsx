@@ -348,8 +348,8 @@ function ModeTab({ active, disabled, onClick, icon, tone = 'reply', children }: 
   );
 }
 
-/** The composer's notice when WhatsApp's 24-hour window is closed: say so before anything fails. */
-export function WindowClosedNotice() {
+/** The composer's notice when WhatsApp's 24-hour window is closed: say so before anything fails, and offer the way that still works. */
+export function WindowClosedNotice({ onTemplate }: { onTemplate: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="status" className="flex items-start gap-3">
@@ -360,7 +360,8 @@ export function WindowClosedNotice() {
         <p className="text-sm font-semibold text-zinc-900">{t('inbox.composer.windowClosed.title')}</p>
         <p className="text-xs leading-relaxed text-zinc-600">{t('inbox.composer.windowClosed.text')}</p>
       </div>
-      <Button variant="secondary" size="sm" disabled title={t('inbox.composer.windowClosed.templateSoon')}>
+      <Button variant="secondary" size="sm" onClick={onTemplate}>
+        <FileText aria-hidden="true" className="size-4" />
         {t('inbox.composer.windowClosed.template')}
       </Button>
     </div>

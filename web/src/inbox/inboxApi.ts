@@ -1,5 +1,7 @@
 import { useSessionStore } from '../auth/sessionStore';
 import { api, refreshSession } from '../lib/api';
+import type { AgentMessageInput } from '../../../api/conversations/schemas';
+import type { TemplateView } from '../../../api/templates/schemas';
 import type { AssignmentRecord, Conversation, ConversationNote, ConversationStatus, Message, Page, QuickReply, WhatsAppNumberRef } from '../lib/types';
 
 export interface ConversationQuery {
@@ -33,6 +35,15 @@ export const listMessages = (id: string, cursor: string | null, signal?: AbortSi
 /** With a mediaId the text is the file's caption (it may be empty). */
 export const sendMessage = (id: string, text: string, clientMessageId: string, mediaId?: string) =>
   api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text, clientMessageId, mediaId } });
+
+export type TemplateChoice = NonNullable<AgentMessageInput['template']>;
+
+/** After the 24-hour window only an approved template reaches the customer. */
+export const sendTemplateMessage = (id: string, clientMessageId: string, template: TemplateChoice) =>
+  api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { clientMessageId, template } });
+
+export const listApprovedTemplates = (numberId: string, signal?: AbortSignal) => api<{ items: TemplateView[] }>('/api/templates', { query: { numberId, status: 'APPROVED' }, signal });
+export const syncTemplates = (numberId: string) => api<{ items: TemplateView[] }>('/api/templates/sync', { method: 'POST', body: { numberId } });
 
 export const acceptConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/accept`, { method: 'POST' });
 export const closeConversation = (id: string) => api<Conversation>(`/api/conversations/${id}/close`, { method: 'POST' });

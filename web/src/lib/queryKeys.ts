@@ -16,5 +16,6 @@ export const queryKeys = {
   assignments: (id: string) => ['conversations', 'assignments', id] as const,
   contactHistory: (contactId: string) => ['conversations', 'contactHistory', contactId] as const,
   quickReplies: ['quickReplies'],
+  approvedTemplates: (numberId: string) => ['templates', numberId, 'APPROVED'] as const,
   whatsappNumbers: ['whatsappNumbers'],
 } as const;
