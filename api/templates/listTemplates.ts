@@ -1,7 +1,7 @@
 import type { RequestContext } from '../auth/authenticate';
 import { templateViewSchema, type ListTemplatesQuery } from './schemas';
 
-export const templateViewSelect = { id: true, numberId: true, name: true, language: true, category: true, status: true, components: true } as const;
+const templateViewSelect = { id: true, numberId: true, name: true, language: true, category: true, status: true, components: true } as const;
 
 /** The company's templates, for the composer (one number's approved ones) and for settings. */
 export async function listTemplates(ctx: RequestContext, query: ListTemplatesQuery) {

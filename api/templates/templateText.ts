@@ -6,7 +6,7 @@ import type { TemplateComponents } from './schemas';
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 /** Distinct placeholders of a text: `1`, `2`… in numeric order, or named ones in order of appearance. */
-export function placeholders(text: string): string[] {
+function placeholders(text: string): string[] {
   const names = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
   return names.every((name) => /^\d+$/.test(name)) ? names.sort((a, b) => Number(a) - Number(b)) : names;
 }
