@@ -181,6 +181,16 @@ export function createRoutingActivities({ db, notify, minuteMs = 60_000 }: Activ
       return { moveToDepartmentId: target?.id ?? null };
     },
 
+    /**
+     * When the conversation last had a message either way (timeline events aside): the customer's
+     * messages to an attended conversation are stored without waking its workflow, so its
+     * inactivity clock reads them here.
+     */
+    async lastMessageTime(input: { conversationId: string }): Promise<number | null> {
+      const last = await db.message.findFirst({ where: { conversationId: input.conversationId, type: { not: 'event' } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+      return last ? last.createdAt.getTime() : null;
+    },
+
     async resolveConversation(input: Step & { reason: 'AGENT' | 'INACTIVITY' | 'FLOW'; byUserId?: string }) {
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
       const who = await names([input.byUserId]);

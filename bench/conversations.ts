@@ -57,6 +57,8 @@ const PASSWORD = 'senha-do-benchmark-1';
 const NUMBER = { phoneNumberId: '100000000000555', wabaId: '200000000000555', displayPhoneNumber: '+55 11 4000-0555' };
 const TASK_QUEUE = 'orquestra';
 const NOOP_TASK_QUEUE = 'bench-noop';
+/** temporal.api.enums.v1.TaskQueueKind: a task on a worker's own queue. */
+const TASK_QUEUE_KIND_STICKY = 2;
 const TARGETS = { rate: 100, socketP95: 300, replyP95: 500 };
 
 type Kind = 'first' | 'answer' | 'chat';
@@ -412,6 +414,8 @@ async function main() {
     const ids = step.customers.map((c) => c.sent[0] && conversationOf.get(c.sent[0].wamid)).filter((id): id is string => Boolean(id));
     const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 40)) === 0).slice(0, 40);
     const wtWait: number[] = [];
+    const stickyWait: number[] = [];
+    const normalWait: number[] = [];
     const atWait: number[] = [];
     const run = new Map<string, number[]>();
     const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => {
@@ -424,7 +428,13 @@ async function main() {
         const byId = new Map(events.map((e) => [Number(e.eventId), e]));
         for (const e of events) {
           const wt = e.workflowTaskStartedEventAttributes;
-          if (wt) wtWait.push(ms(e.eventTime) - ms(byId.get(Number(wt.scheduledEventId))?.eventTime));
+          if (wt) {
+            const scheduled = byId.get(Number(wt.scheduledEventId));
+            const wait = ms(e.eventTime) - ms(scheduled?.eventTime);
+            wtWait.push(wait);
+            // The first task of a workflow, and any task its worker's cache lost, go to the shared queue.
+            (scheduled?.workflowTaskScheduledEventAttributes?.taskQueue?.kind === TASK_QUEUE_KIND_STICKY ? stickyWait : normalWait).push(wait);
+          }
           const at = e.activityTaskStartedEventAttributes;
           if (at) atWait.push(ms(e.eventTime) - ms(byId.get(Number(at.scheduledEventId))?.eventTime));
           const done = e.activityTaskCompletedEventAttributes;
@@ -440,6 +450,8 @@ async function main() {
     );
     return [
       row(`workflow task schedule → start (${sample.length} wf)`, latencies(wtWait)),
+      row('  on the shared task queue', latencies(normalWait)),
+      row('  on the worker\'s sticky queue', latencies(stickyWait)),
       row('activity schedule → start', latencies(atWait)),
       ...[...run].map(([type, values]) => row(`activity ${type}`, latencies(values))),
     ];

@@ -23,5 +23,9 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     activities: createActivities(options.deps),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
+    // A fixed poller count gives the shared queue two pollers of ten: every new conversation's first
+    // task waits there (a minute at 100 new conversations/s in bench/conversations.ts). The server
+    // tells autoscaling pollers where the backlog is.
+    workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 10, maximum: 100 },
   });
 }

@@ -576,6 +576,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   /** A person holds the conversation; after the company's inactivity time without a message either way, it closes. */
   async function attend() {
+    let waitMs = setup.inactivityCloseMs;
     while (phase() === 'ASSIGNED' && !continueSuggested()) {
       const before = activity;
       const stillAttended = () => phase() !== 'ASSIGNED' || activity !== before || continueSuggested();
@@ -583,11 +584,20 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
         await condition(() => phase() !== 'ASSIGNED' || continueSuggested());
         continue;
       }
-      const touched = await condition(stillAttended, setup.inactivityCloseMs);
-      if (!touched && phase() === 'ASSIGNED') {
-        await sayText(setup.inactivityCloseText);
-        if (phase() === 'ASSIGNED') await close('INACTIVITY');
+      const touched = await condition(stillAttended, waitMs);
+      waitMs = setup.inactivityCloseMs;
+      if (touched || phase() !== 'ASSIGNED') continue;
+      // The customer's messages reach an attended conversation's rows, not this workflow (see
+      // api/conversations/deliverToWorkflow.ts): the clock restarts from the last one stored.
+      if (patched('inactivity-reads-stored-messages')) {
+        const quietMs = Date.now() - ((await steps.lastMessageTime({ conversationId })) ?? 0);
+        if (quietMs < setup.inactivityCloseMs) {
+          waitMs = setup.inactivityCloseMs - quietMs;
+          continue;
+        }
       }
+      await sayText(setup.inactivityCloseText);
+      if (phase() === 'ASSIGNED') await close('INACTIVITY');
     }
   }
 

@@ -2,6 +2,14 @@ import type { Client } from '@temporalio/client';
 import { businessStatusKey, companyIdKey, conversationIdKey } from '../../temporal/searchAttributes';
 import { conversationWorkflow, conversationWorkflowId, inboundMessageSignal, type InboundSignal } from '../../workflows/conversation';
 
+/**
+ * Only the bot reads what the customer writes. Once people hold the conversation (QUEUED, ASSIGNED)
+ * a message is stored and shown without waking the workflow: the signal would cost a workflow task
+ * per message and change nothing there (its inactivity clock reads the stored messages). A closed
+ * conversation is never signalled: signal-with-start would begin a new run for it.
+ */
+export const workflowListens = (status: unknown) => status === 'BOT';
+
 export type DeliverInbound = (conversation: { id: string; companyId: string }, message: InboundSignal) => Promise<void>;
 
 /**

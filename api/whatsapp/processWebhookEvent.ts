@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, WebhookEventStatus } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
-import type { DeliverInbound } from '../conversations/deliverToWorkflow';
+import { workflowListens, type DeliverInbound } from '../conversations/deliverToWorkflow';
 import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
@@ -41,7 +41,7 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
     // heard of it (Temporal down): tell it again, it ignores an id it already has; and the media may
     // still be missing (a failed download).
     const existing = (await findInbound(deps.sql, number.id, message.waMessageId))!;
-    await deps.deliver({ id: existing.conversationId, companyId: existing.companyId }, toSignal(existing.id, message));
+    if (workflowListens(existing.conversationStatus)) await deps.deliver({ id: existing.conversationId, companyId: existing.companyId }, toSignal(existing.id, message));
     if (message.media && !existing.mediaId) await attachMedia(deps, existing, message.media);
     return;
   }
@@ -53,7 +53,7 @@ export async function storeInbound(deps: ProcessDeps, number: { id: string; comp
     userIds: stored.conversation?.assigneeId ? [stored.conversation.assigneeId] : [],
     payload: { message: stored.message, conversation: stored.conversation },
   });
-  await deps.deliver({ id: stored.conversationId, companyId: number.companyId }, toSignal(stored.message.id, message));
+  if (workflowListens(stored.conversation?.status)) await deps.deliver({ id: stored.conversationId, companyId: number.companyId }, toSignal(stored.message.id, message));
   // After the message is visible: a slow or failed download (retried with the event) never hides it.
   if (message.media) await attachMedia(deps, stored.message, message.media);
 }

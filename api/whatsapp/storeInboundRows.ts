@@ -69,8 +69,9 @@ export async function storeInboundRows(sql: Sql, number: { id: string; companyId
 }
 
 export async function findInbound(sql: Sql, numberId: string, waMessageId: string) {
-  const found = await sql.query<{ id: string; companyId: string; conversationId: string; mediaId: string | null }>(
-    `SELECT "id", "companyId", "conversationId", "mediaId" FROM "Message" WHERE "numberId" = $1 AND "waMessageId" = $2`,
+  const found = await sql.query<{ id: string; companyId: string; conversationId: string; mediaId: string | null; conversationStatus: string }>(
+    `SELECT m."id", m."companyId", m."conversationId", m."mediaId", c."status" AS "conversationStatus"
+     FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" WHERE m."numberId" = $1 AND m."waMessageId" = $2`,
     [numberId, waMessageId],
   );
   return found.rows[0];

@@ -75,11 +75,18 @@ describe('a long conversation', () => {
     const handle = rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id));
     const firstRun = (await handle.describe()).runId;
 
-    // Each customer message adds a signal and a workflow task to the history.
-    const count = Math.ceil(inject('continueAsNewSuggestedAt') / 3);
-    for (let i = 1; i <= count; i++) await rig.customerSays(waId, { type: 'text', text: `mensagem ${i}` });
+    // Each reply adds an update, its send and their workflow tasks (six events or more) to the history.
+    // The customer writes in between: stored and shown, without a signal (see deliverToWorkflow.ts).
+    const count = Math.ceil(inject('continueAsNewSuggestedAt') / 6);
+    const customerWrites = Math.floor(count / 10);
+    for (let i = 1; i <= count; i++) {
+      expect((await ana.api.post(`/api/conversations/${conversation.id}/messages`, { text: `resposta ${i}` })).status).toBe(201);
+      if (i % 10 === 0) await rig.customerSays(waId, { type: 'text', text: `mensagem ${i / 10}` });
+    }
     await eventually(() => handle.describe(), (d) => d.runId !== firstRun, 60_000);
-    await eventually(() => testDb().message.count({ where: { conversationId: conversation.id, direction: 'INBOUND' } }), (n) => n === count + 2, 30_000);
+    await eventually(() => testDb().message.count({ where: { conversationId: conversation.id, direction: 'INBOUND' } }), (n) => n === customerWrites + 2, 30_000);
+    const replies = await eventually(() => rig.received(waId), (m) => m.filter((x) => visibleText(x).startsWith('resposta ')).length >= count, 30_000);
+    expect(replies.filter((x) => visibleText(x).startsWith('resposta ')).map(visibleText)).toEqual(Array.from({ length: count }, (_, i) => `resposta ${i + 1}`));
 
     const state = await handle.query(conversationStateQuery);
     expect(state).toMatchObject({ phase: 'ASSIGNED', assigneeId: rig.company.users.agentA.id, departmentId: rig.company.departments.a });

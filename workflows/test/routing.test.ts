@@ -211,6 +211,12 @@ describe('time rules', () => {
       expect(closed.closedAt).not.toBeNull();
       expect(visibleText((await rig.received(waId)).at(-1)!)).toBe('Como não tivemos retorno, encerramos este atendimento. Se precisar, é só mandar uma nova mensagem!');
       expect(await timeline(conversation.id)).toEqual(['Encerrada por falta de interação']);
+      // The bot heard the greeting and the menu answer; the message to the attended conversation was
+      // stored without waking the workflow, and its clock still restarted from it.
+      const history = await rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id)).fetchHistory();
+      expect(history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes)).toHaveLength(2);
+      const inbound = await db().message.findMany({ where: { conversationId: conversation.id, direction: 'INBOUND' }, orderBy: { createdAt: 'asc' }, select: { body: true } });
+      expect(inbound.map((m) => m.body)).toEqual(['Olá', 'comercial', 'Ainda estou aqui']);
     } finally {
       await setSettings({ inactivityCloseMinutes: 0 });
     }
