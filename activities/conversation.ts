@@ -10,6 +10,7 @@ import type { ActivityDeps } from './deps';
 import type { OutboundMessage } from './whatsapp/outboundMessage';
 import { WhatsAppProviderError } from './whatsapp/providerErrors';
 import { findSendTarget, markSent, queueOutbound } from './sendRows';
+import { markSetup, readSetupRow } from './setupRows';
 
 /** A bot message as the workflow describes it: everything but the recipient, which the activity knows. */
 export type BotMessage = OutboundMessage extends infer M ? (M extends { to: string } ? Omit<M, 'to'> : never) : never;
@@ -95,23 +96,6 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
     return row;
   }
 
-  /**
-   * The version that answers: the number's own flow, else the company's default flow; without a
-   * published one, the generated department menu.
-   */
-  async function publishedFlowFor(companyId: string, numberFlowId: string | null) {
-    const flow = await db.flow.findFirst({
-      where: { companyId, publishedVersionId: { not: null }, ...(numberFlowId ? { id: numberFlowId } : { isDefault: true }) },
-      select: { publishedVersionId: true },
-    });
-    return flow ? db.flowVersion.findUnique({ where: { id: flow.publishedVersionId! }, select: { id: true, definition: true } }) : null;
-  }
-
-  /** The builder's simulator playing this customer: the draft it snapshotted, until it expires. */
-  function activeSimulation(companyId: string, waId: string) {
-    return db.flowSimulation.findFirst({ where: { companyId, waId, expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' }, select: { id: true, definition: true } });
-  }
-
   /** WhatsApp sends files it holds: the stored file is uploaded on each attempt, just before the send. */
   async function withUploadedFile(message: BotMessage, attachmentId: string, phoneNumberId: string): Promise<BotMessage> {
     if (!media) throw ApplicationFailure.nonRetryable('Este worker não tem onde ler anexos (MEDIA_DIR)', 'NoMediaStorage');
@@ -135,40 +119,24 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
      * is published meanwhile.
      */
     async loadConversationFlow(input: { conversationId: string }): Promise<ConversationSetup> {
-      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { contact: true, company: true, number: { select: { flowId: true } } } });
-      const settings = readCompanySettings(conversation.company.settings);
-      const departments = await db.department.findMany({ where: { companyId: conversation.companyId, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      const simulation = await activeSimulation(conversation.companyId, conversation.contact.waId);
-      const published = simulation ? null : await publishedFlowFor(conversation.companyId, conversation.number.flowId);
+      const row = await readSetupRow(sql, input.conversationId);
+      const settings = readCompanySettings(row.settings);
+      const { departments, simulation, published } = row;
       if (!simulation && !published && departments.length === 0) throw ApplicationFailure.nonRetryable('A empresa não tem fluxo publicado nem departamentos ativos para o menu', 'NoFlow');
-      const flow = flowDefinitionSchema.parse(simulation?.definition ?? published?.definition ?? defaultFlow(conversation.company.name, departments, departments.at(-1)!.id));
-      if (simulation) await db.conversation.update({ where: { id: conversation.id }, data: { simulationId: simulation.id } });
-      else if (published) await db.conversation.update({ where: { id: conversation.id }, data: { flowVersionId: published.id } });
-
-      const since = new Date(Date.now() - settings.returningCustomerDays * 86_400_000);
-      const previous =
-        settings.returningCustomerDays > 0
-          ? await db.conversation.findFirst({
-              where: { contactId: conversation.contactId, id: { not: conversation.id }, status: 'RESOLVED', departmentId: { not: null }, closedAt: { gte: since } },
-              orderBy: { closedAt: 'desc' },
-            })
-          : null;
+      const flow = flowDefinitionSchema.parse(simulation?.definition ?? published?.definition ?? defaultFlow(row.companyName, departments, departments.at(-1)!.id));
+      const since = Date.now() - settings.returningCustomerDays * 86_400_000;
+      const previous = settings.returningCustomerDays > 0 && row.previous && row.previous.closedAt >= since ? row.previous : null;
+      await markSetup(sql, input.conversationId, { simulationId: simulation?.id, flowVersionId: simulation ? undefined : published?.id, returningFrom: previous });
       const lastDepartment = previous && departments.find((d) => d.id === previous.departmentId);
-      if (previous) {
-        await db.conversation.update({
-          where: { id: conversation.id },
-          data: { lastDepartmentId: previous.departmentId, lastAttendantId: previous.assigneeId, lastAttendedAt: previous.closedAt },
-        });
-      }
       return {
         flow,
-        contactName: conversation.contact.name ?? conversation.contact.profileName ?? '',
+        contactName: row.contactName ?? row.profileName ?? '',
         inactivityCloseMs: settings.inactivityCloseMinutes * minuteMs,
         inactivityCloseText: settings.inactivityCloseText,
         outOfHoursText: settings.outOfHoursText,
-        returning: lastDepartment && !simulation ? { departmentId: lastDepartment.id, departmentName: lastDepartment.name, agentId: previous!.assigneeId } : null,
+        returning: lastDepartment && !simulation ? { departmentId: lastDepartment.id, departmentName: lastDepartment.name, agentId: previous.assigneeId } : null,
         fallbackDepartmentId: departments.at(-1)?.id,
-        contactPhone: conversation.contact.phone,
+        contactPhone: row.phone ?? undefined,
         minuteMs,
       };
     },

@@ -115,6 +115,8 @@ describe('a conversation from first contact to the returning customer', () => {
     expect(offer.content.interactive.action.buttons.map((b: any) => b.reply.title)).toEqual(['Sim, retornar', 'Não, ver o menu']);
     const second = await eventually(() => rig.conversationOf(waId), (c) => c.flowState !== 'GREETING');
     expect(second).toMatchObject({ flowState: 'AWAITING_ROUTING_CONFIRMATION', lastDepartmentId: departments().b, lastAttendantId: agentB.id });
+    const [closedBefore, storedSecond] = await Promise.all([conversation.id, second.id].map((id) => db().conversation.findUniqueOrThrow({ where: { id } })));
+    expect(storedSecond!.lastAttendedAt?.toISOString()).toBe(closedBefore!.closedAt!.toISOString());
 
     await rig.customerSays(waId, { type: 'text', text: 'sim' });
     // Bruno is ONLINE with room: he gets his customer back without going through the queue.

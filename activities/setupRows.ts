@@ -1,0 +1,75 @@
+import type { Sql } from '../api/whatsapp/sql';
+
+// Every new conversation starts here, inside its first workflow task: one statement instead of the
+// seven Prisma calls it took, whose query compiler cost the worker more CPU than the reads themselves.
+
+export interface SetupRow {
+  companyId: string;
+  companyName: string;
+  settings: unknown;
+  contactName: string | null;
+  profileName: string | null;
+  phone: string | null;
+  /** Active departments, oldest first: the generated menu's options and the fallback (the last). */
+  departments: { id: string; name: string; slug: string }[];
+  /** The builder's simulator playing this customer: the draft it snapshotted, until it expires. */
+  simulation: { id: string; definition: unknown } | null;
+  /** The published version of the number's flow, else of the company's default flow. */
+  published: { id: string; definition: unknown } | null;
+  /** The contact's latest attended conversation (closedAt in ms since the epoch). */
+  previous: { departmentId: string; assigneeId: string | null; closedAt: number } | null;
+}
+
+const SETUP = `
+SELECT c."companyId", co."name" AS "companyName", co."settings", ct."name" AS "contactName", ct."profileName", ct."phone",
+  (SELECT coalesce(json_agg(json_build_object('id', d."id", 'name', d."name", 'slug', d."slug") ORDER BY d."createdAt", d."id"), '[]'::json)
+     FROM "Department" d WHERE d."companyId" = c."companyId" AND d."active") AS "departments",
+  (SELECT json_build_object('id', s."id", 'definition', s."definition")
+     FROM "FlowSimulation" s WHERE s."companyId" = c."companyId" AND s."waId" = ct."waId" AND s."expiresAt" > now()
+     ORDER BY s."createdAt" DESC LIMIT 1) AS "simulation",
+  (SELECT json_build_object('id', v."id", 'definition', v."definition")
+     FROM "Flow" f JOIN "FlowVersion" v ON v."id" = f."publishedVersionId"
+     WHERE f."companyId" = c."companyId" AND (CASE WHEN n."flowId" IS NULL THEN f."isDefault" ELSE f."id" = n."flowId" END)
+     LIMIT 1) AS "published",
+  (SELECT json_build_object('departmentId', p."departmentId", 'assigneeId', p."assigneeId", 'closedAt', extract(epoch FROM p."closedAt") * 1000)
+     FROM "Conversation" p
+     WHERE p."contactId" = c."contactId" AND p."id" <> c."id" AND p."status" = 'RESOLVED' AND p."departmentId" IS NOT NULL AND p."closedAt" IS NOT NULL
+     ORDER BY p."closedAt" DESC LIMIT 1) AS "previous"
+FROM "Conversation" c
+JOIN "Company" co ON co."id" = c."companyId"
+JOIN "Contact" ct ON ct."id" = c."contactId"
+JOIN "WhatsAppNumber" n ON n."id" = c."numberId"
+WHERE c."id" = $1`;
+
+export async function readSetupRow(sql: Sql, conversationId: string): Promise<SetupRow> {
+  const found = await sql.query<SetupRow>(SETUP, [conversationId]);
+  if (!found.rows[0]) throw new Error(`conversation ${conversationId} not found`);
+  return found.rows[0];
+}
+
+export interface SetupMarks {
+  simulationId?: string;
+  flowVersionId?: string;
+  returningFrom?: SetupRow['previous'];
+}
+
+/** What the screens show of the start: the version (or simulation) the conversation runs, and who attended it last. */
+export async function markSetup(sql: Sql, conversationId: string, marks: SetupMarks): Promise<void> {
+  const sets: string[] = [];
+  const values: unknown[] = [conversationId];
+  const set = (column: string, value: unknown) => {
+    values.push(value);
+    sets.push(`"${column}" = $${values.length}`);
+  };
+  if (marks.simulationId) set('simulationId', marks.simulationId);
+  if (marks.flowVersionId) set('flowVersionId', marks.flowVersionId);
+  if (marks.returningFrom) {
+    set('lastDepartmentId', marks.returningFrom.departmentId);
+    set('lastAttendantId', marks.returningFrom.assigneeId);
+    // The columns hold UTC without a zone: the instant goes in as epoch milliseconds, not a local Date.
+    values.push(marks.returningFrom.closedAt);
+    sets.push(`"lastAttendedAt" = to_timestamp($${values.length}::float8 / 1000) AT TIME ZONE 'UTC'`);
+  }
+  if (sets.length === 0) return;
+  await sql.query(`UPDATE "Conversation" SET ${sets.join(', ')}, "updatedAt" = now() WHERE "id" = $1`, values);
+}
