@@ -1,19 +1,11 @@
 import type { ProviderTemplate, WhatsAppProvider } from '../../activities/whatsapp/provider';
 import { WhatsAppProviderError } from '../../activities/whatsapp/providerErrors';
-import type { Prisma, TemplateStatus } from '../../prisma/client';
+import type { Prisma } from '../../prisma/client';
 import type { RequestContext } from '../auth/authenticate';
 import { recordAudit } from '../audit/record';
 import { AppError, notFound } from '../errors';
 import { listTemplates } from './listTemplates';
-import { templateStatuses } from './schemas';
-
-/** Meta has more states than we keep; the ones a send cannot use count as disabled. */
-function statusOf(remote: string): TemplateStatus {
-  const status = remote.toUpperCase();
-  if ((templateStatuses as readonly string[]).includes(status)) return status as TemplateStatus;
-  if (status === 'IN_APPEAL') return 'PENDING';
-  return 'DISABLED';
-}
+import { templateStatusOf } from './templateStatus';
 
 const keyOf = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
 
@@ -40,7 +32,7 @@ export async function syncTemplates(ctx: RequestContext, provider: WhatsAppProvi
   const remote = await fetchTemplates(provider, number.wabaId);
   const known = new Set((await ctx.db.messageTemplate.findMany({ where: { numberId: number.id }, select: { name: true, language: true } })).map(keyOf));
   for (const template of remote) {
-    const fields = { category: template.category, components: template.components as Prisma.InputJsonArray, status: statusOf(template.status), providerId: template.id, rejectedReason: template.rejectedReason ?? null };
+    const fields = { category: template.category, components: template.components as Prisma.InputJsonArray, status: templateStatusOf(template.status), providerId: template.id, rejectedReason: template.rejectedReason ?? null };
     await ctx.db.messageTemplate.upsert({
       where: { numberId_name_language: { numberId: number.id, name: template.name, language: template.language } },
       update: fields,

@@ -3,6 +3,7 @@ import type { Db, WebhookEventStatus } from '../../prisma/client';
 import type { Publish } from '../realtime/events';
 import { workflowListens, type DeliverInbound } from '../conversations/deliverToWorkflow';
 import { storeInboundMedia, type MediaDeps } from '../media/storeInboundMedia';
+import { templateStatusOf } from '../templates/templateStatus';
 import { applyStatus } from './applyStatus';
 import { normaliseInbound, type NormalisedInbound } from './normaliseInbound';
 import type { Sql } from './sql';
@@ -91,7 +92,7 @@ export async function handleCloudApiEvent(deps: ProcessDeps, event: StoredEvent)
   for (const change of envelope.entry.flatMap((entry) => entry.changes)) {
     if (change.field === 'message_template_status_update') {
       const value = templateStatusValueSchema.parse(change.value);
-      await db.messageTemplate.updateMany({ where: { providerId: value.message_template_id }, data: { status: value.event as never, rejectedReason: value.reason ?? null } });
+      await db.messageTemplate.updateMany({ where: { providerId: value.message_template_id }, data: { status: templateStatusOf(value.event), rejectedReason: value.reason ?? null } });
       continue;
     }
     if (change.field !== 'messages') continue;

@@ -175,6 +175,16 @@ describe('routing and recovery', () => {
     });
     const updated = await eventually(() => db().messageTemplate.findUniqueOrThrow({ where: { id: template.id } }), (t) => t.status === 'APPROVED');
     expect(updated.status).toBe('APPROVED');
+
+    // Meta's states we do not keep are mapped, not failed on: a template being deleted cannot be sent.
+    const deleting = await postWebhook(api.url, {
+      object: 'whatsapp_business_account',
+      entry: [{ id: '200000000000001', changes: [{ field: 'message_template_status_update', value: { event: 'PENDING_DELETION', message_template_id: 987654321, reason: null } }] }],
+    });
+    expect(deleting.status).toBe(200);
+    await eventually(() => db().messageTemplate.findUniqueOrThrow({ where: { id: template.id } }), (t) => t.status === 'DISABLED');
+    const stored = () => db().webhookEvent.findMany({ where: { payload: { path: ['entry', '0', 'changes', '0', 'value', 'event'], equals: 'PENDING_DELETION' } }, select: { status: true } });
+    expect((await eventually(stored, (events) => events.every((e) => e.status !== 'RECEIVED'))).map((e) => e.status)).toEqual(['PROCESSED']);
   });
 });
 
