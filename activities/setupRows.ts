@@ -14,7 +14,7 @@ export interface SetupRow {
   departments: { id: string; name: string; slug: string }[];
   /** The builder's simulator playing this customer: the draft it snapshotted, until it expires. */
   simulation: { id: string; definition: unknown } | null;
-  /** The published version of the number's flow, else of the company's default flow. */
+  /** The published version of the number's flow, else (none, or not published yet) of the company's default flow. */
   published: { id: string; definition: unknown } | null;
   /** The contact's latest attended conversation (closedAt in ms since the epoch). */
   previous: { departmentId: string; assigneeId: string | null; closedAt: number } | null;
@@ -29,8 +29,8 @@ SELECT c."companyId", co."name" AS "companyName", co."settings", ct."name" AS "c
      ORDER BY s."createdAt" DESC LIMIT 1) AS "simulation",
   (SELECT json_build_object('id', v."id", 'definition', v."definition")
      FROM "Flow" f JOIN "FlowVersion" v ON v."id" = f."publishedVersionId"
-     WHERE f."companyId" = c."companyId" AND (CASE WHEN n."flowId" IS NULL THEN f."isDefault" ELSE f."id" = n."flowId" END)
-     LIMIT 1) AS "published",
+     WHERE f."companyId" = c."companyId" AND (f."id" = n."flowId" OR f."isDefault")
+     ORDER BY (f."id" = n."flowId") IS TRUE DESC LIMIT 1) AS "published",
   (SELECT json_build_object('departmentId', p."departmentId", 'assigneeId', p."assigneeId", 'closedAt', extract(epoch FROM p."closedAt") * 1000)
      FROM "Conversation" p
      WHERE p."contactId" = c."contactId" AND p."id" <> c."id" AND p."status" = 'RESOLVED' AND p."departmentId" IS NOT NULL AND p."closedAt" IS NOT NULL

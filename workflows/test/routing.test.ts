@@ -393,6 +393,15 @@ describe('published flows', () => {
     const second = '5511933330102';
     await rig.customerSays(second, { type: 'text', text: 'Oi' });
     expect(visibleText((await eventually(() => rig.received(second), (m) => m.length >= 2, 15_000))[0]!)).toBe('Versão 2: bem-vindo!');
+
+    // A number given a flow that was never published answers with the company's default meanwhile.
+    const number = await db().whatsAppNumber.findUniqueOrThrow({ where: { phoneNumberId: rig.phoneNumberId } });
+    onTeardown(() => db().whatsAppNumber.update({ where: { id: number.id }, data: { flowId: null } }).then(() => undefined));
+    const unpublished = (await admin.api.post('/api/flows', { name: 'Vendas (rascunho)' })).body;
+    expect((await admin.api.put(`/api/whatsapp-numbers/${number.id}/flow`, { flowId: unpublished.id })).status).toBe(200);
+    const third = '5511933330103';
+    await rig.customerSays(third, { type: 'text', text: 'Oi' });
+    expect(visibleText((await eventually(() => rig.received(third), (m) => m.length >= 2, 15_000))[0]!)).toBe('Versão 2: bem-vindo!');
   });
 });
 
