@@ -53,23 +53,19 @@ export interface SetupMarks {
   returningFrom?: SetupRow['previous'];
 }
 
+// The columns hold UTC without a zone: the attended instant goes in as epoch milliseconds, not a local Date.
+const MARK = `
+UPDATE "Conversation" SET
+  "simulationId" = COALESCE($2::uuid, "simulationId"),
+  "flowVersionId" = COALESCE($3::uuid, "flowVersionId"),
+  "lastDepartmentId" = CASE WHEN $4::uuid IS NULL THEN "lastDepartmentId" ELSE $4::uuid END,
+  "lastAttendantId" = CASE WHEN $4::uuid IS NULL THEN "lastAttendantId" ELSE $5::uuid END,
+  "lastAttendedAt" = CASE WHEN $4::uuid IS NULL THEN "lastAttendedAt" ELSE to_timestamp($6::float8 / 1000) AT TIME ZONE 'UTC' END,
+  "updatedAt" = now()
+WHERE "id" = $1 AND ($2::uuid IS NOT NULL OR $3::uuid IS NOT NULL OR $4::uuid IS NOT NULL)`;
+
 /** What the screens show of the start: the version (or simulation) the conversation runs, and who attended it last. */
 export async function markSetup(sql: Sql, conversationId: string, marks: SetupMarks): Promise<void> {
-  const sets: string[] = [];
-  const values: unknown[] = [conversationId];
-  const set = (column: string, value: unknown) => {
-    values.push(value);
-    sets.push(`"${column}" = $${values.length}`);
-  };
-  if (marks.simulationId) set('simulationId', marks.simulationId);
-  if (marks.flowVersionId) set('flowVersionId', marks.flowVersionId);
-  if (marks.returningFrom) {
-    set('lastDepartmentId', marks.returningFrom.departmentId);
-    set('lastAttendantId', marks.returningFrom.assigneeId);
-    // The columns hold UTC without a zone: the instant goes in as epoch milliseconds, not a local Date.
-    values.push(marks.returningFrom.closedAt);
-    sets.push(`"lastAttendedAt" = to_timestamp($${values.length}::float8 / 1000) AT TIME ZONE 'UTC'`);
-  }
-  if (sets.length === 0) return;
-  await sql.query(`UPDATE "Conversation" SET ${sets.join(', ')}, "updatedAt" = now() WHERE "id" = $1`, values);
+  const { simulationId, flowVersionId, returningFrom } = marks;
+  await sql.query(MARK, [conversationId, simulationId ?? null, flowVersionId ?? null, returningFrom?.departmentId ?? null, returningFrom?.assigneeId ?? null, returningFrom?.closedAt ?? null]);
 }

@@ -173,7 +173,7 @@ export async function sendAgentMessage(ctx: RequestContext, temporal: Client, co
     { action: 'conversation.reply', metadata: { messageId: input.clientMessageId, ...(template ? { templateId: template.templateId } : {}) } },
     (handle) =>
       handle.executeUpdate(agentMessageUpdate, {
-        args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text, mediaId: input.mediaId, ...(template ? { template } : {}) }],
+        args: [{ messageId: input.clientMessageId, agentId: ctx.principal.userId, text: input.text, mediaId: input.mediaId, template }],
       }),
     async (conversation) => {
       if (!conversation.assigneeId) throw new AppError('CONFLICT', 'Aceite a conversa antes de responder');

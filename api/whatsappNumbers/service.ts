@@ -36,7 +36,7 @@ function takenPhoneNumberId(error: unknown) {
 
 /**
  * Number.flowId has no foreign key, so the company's ownership is checked here; a flow never published
- * would leave the number on the generated menu rather than the company's default, so it is refused.
+ * would not answer (the company's default does until it is), so the admin is told instead.
  */
 async function assertPublishedFlow(ctx: RequestContext, flowId: string | null | undefined) {
   if (!flowId) return;

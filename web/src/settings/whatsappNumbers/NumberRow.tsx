@@ -1,5 +1,6 @@
 import clsx from 'clsx';
-import { ChevronRight, Gauge, MessagesSquare, Pencil, Phone, Trash, Workflow } from 'lucide-react';
+import { ChevronRight, Gauge, MessagesSquare, Pencil, Phone, Trash, Workflow, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowSummary } from '../../flows/flowsApi';
 import { Badge } from '../../ui/Badge';
@@ -17,6 +18,19 @@ interface NumberRowProps {
   onToggle: (number: WhatsAppNumber, active: boolean) => void;
   onEdit: (number: WhatsAppNumber) => void;
   onDelete: (number: WhatsAppNumber) => void;
+}
+
+/** One fact of the number, named by its icon (and, for screen readers, by its label). */
+function IconFact({ icon: Icon, label, className, children }: { icon: LucideIcon; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className="flex items-center gap-1.5">
+      <dt>
+        <Icon aria-hidden="true" className="size-3.5 text-zinc-400" />
+        <span className="sr-only">{label}</span>
+      </dt>
+      <dd className={className}>{children}</dd>
+    </div>
+  );
 }
 
 export function NumberRow({ number, flows, canManage, toggling, onToggle, onEdit, onDelete }: NumberRowProps) {
@@ -47,27 +61,15 @@ export function NumberRow({ number, flows, canManage, toggling, onToggle, onEdit
                 <dd className="font-mono text-zinc-700">{number.wabaId}</dd>
               </div>
             )}
-            <div className="flex items-center gap-1.5">
-              <dt>
-                <Workflow aria-hidden="true" className="size-3.5 text-zinc-400" />
-                <span className="sr-only">{t('whatsappNumbers.form.flow')}</span>
-              </dt>
-              <dd className="text-zinc-700">{numberFlowLabel(number.flowId, flows)}</dd>
-            </div>
-            <div className="flex items-center gap-1.5">
-              <dt>
-                <Gauge aria-hidden="true" className="size-3.5 text-zinc-400" />
-                <span className="sr-only">{t('whatsappNumbers.form.throughput')}</span>
-              </dt>
-              <dd>{t('whatsappNumbers.throughput', { count: number.throughputPerSecond })}</dd>
-            </div>
-            <div className="flex items-center gap-1.5">
-              <dt>
-                <MessagesSquare aria-hidden="true" className="size-3.5 text-zinc-400" />
-                <span className="sr-only">{t('whatsappNumbers.conversationsLabel')}</span>
-              </dt>
-              <dd>{t('whatsappNumbers.conversations', { count: number.conversationCount })}</dd>
-            </div>
+            <IconFact icon={Workflow} label={t('whatsappNumbers.form.flow')} className="text-zinc-700">
+              {numberFlowLabel(number.flowId, flows)}
+            </IconFact>
+            <IconFact icon={Gauge} label={t('whatsappNumbers.form.throughput')}>
+              {t('whatsappNumbers.throughput', { count: number.throughputPerSecond })}
+            </IconFact>
+            <IconFact icon={MessagesSquare} label={t('whatsappNumbers.conversationsLabel')}>
+              {t('whatsappNumbers.conversations', { count: number.conversationCount })}
+            </IconFact>
           </dl>
         </div>
         {canManage && (
