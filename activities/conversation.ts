@@ -64,7 +64,7 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
       senderUserId: input.senderUserId,
       mediaId: input.attachmentId ?? null,
     });
-    if (Context.current().info.attempt > 1 && !row.waMessageId) row = await awaitLostSend(row);
+    if (Context.current().info.attempt > 1 && !row.fresh && !row.waMessageId) row = await awaitLostSend(row);
     if (row.waMessageId || row.status === 'UNKNOWN' || row.status === 'FAILED') return { waMessageId: row.waMessageId };
     const audience = { companyId: target.companyId, conversationId: input.conversationId, departmentId: target.departmentId };
     try {
@@ -143,6 +143,17 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
 
     async sendBotMessage(input: SendBotMessageInput): Promise<{ waMessageId: string | null }> {
       return send({ ...input, senderUserId: null });
+    },
+
+    /**
+     * What the bot says in a row (a greeting and its menu), in order, in one activity: one trip
+     * through Temporal instead of one per message. A retry skips what already went out; a message
+     * that cannot be sent stops the ones after it.
+     */
+    async sendBotMessages(input: { conversationId: string; messages: Omit<SendBotMessageInput, 'conversationId'>[] }): Promise<{ waMessageIds: (string | null)[] }> {
+      const waMessageIds: (string | null)[] = [];
+      for (const message of input.messages) waMessageIds.push((await send({ ...message, conversationId: input.conversationId, senderUserId: null })).waMessageId);
+      return { waMessageIds };
     },
 
     /** An agent's words, signed "*Nome - Departamento*:" when the company asks for it; a template goes as approved, unsigned. */

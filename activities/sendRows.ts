@@ -18,6 +18,8 @@ export interface QueuedRow {
   id: string;
   waMessageId: string | null;
   status: string;
+  /** Written by this call: no earlier attempt got as far as the row, so none can have sent it. */
+  fresh: boolean;
 }
 
 const TARGET = `
@@ -31,11 +33,11 @@ WITH inserted AS (
   INSERT INTO "Message" ("id", "companyId", "conversationId", "numberId", "direction", "type", "body", "content", "status", "senderUserId", "mediaId")
   VALUES ($1, $2, $3, $4, 'OUTBOUND', $5, $6, $7::jsonb, 'QUEUED', $8, $9)
   ON CONFLICT ("id") DO NOTHING
-  RETURNING "id", "waMessageId", "status"
+  RETURNING "id", "waMessageId", "status", true AS "fresh"
 )
 SELECT * FROM inserted
 UNION ALL
-SELECT "id", "waMessageId", "status" FROM "Message" WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`;
+SELECT "id", "waMessageId", "status", false AS "fresh" FROM "Message" WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`;
 
 // Only QUEUED moves to SENT: a status webhook may already have pushed the row further.
 const SENT = `

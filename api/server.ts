@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { createInboundDelivery } from './conversations/deliverToWorkflow';
 import { createWhatsAppIntake, isWhatsAppWebhookPost } from './whatsapp/acceptWebhook';
 import { createIntakePressure } from './whatsapp/intakePressure';
+import { createProcessingQueue, type ProcessingSlot } from './whatsapp/processingQueue';
 import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
@@ -45,34 +46,30 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     storage: media.storage,
     download: (url: string) => (waha ? waha.downloadMedia(url) : Promise.reject(new WhatsAppProviderError('invalid', 'WAHA não configurado (WAHA_BASE_URL)', null))),
   };
-  const process = (eventId: string) =>
+  const process = (eventId: string, slot?: ProcessingSlot) =>
     processAnyWebhookEvent(
-      { db: processingDb, sql: processingSql, logger: deps.logger, publish: (event) => publish(event), media, deliver, waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid } },
+      {
+        db: processingDb,
+        sql: processingSql,
+        logger: deps.logger,
+        publish: (event) => publish(event),
+        media,
+        deliver: slot ? (conversation, message) => slot.outside(() => deliver(conversation, message)) : deliver,
+        waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid },
+      },
       eventId,
     );
 
-  // Processing right after the 200 is bounded: beyond the limit, events wait for the re-driver
-  // instead of piling up promises and starving the intake of CPU and connections.
-  const inFlight = new Set<Promise<unknown>>();
   const pressure = createIntakePressure(deps.config.WEBHOOK_BURST_PER_SECOND);
-  // Beyond the concurrency limit, events wait here in arrival order rather than for the re-driver
-  // (seconds later); the backlog is bounded, and what does not fit is still durable and re-driven.
-  const backlog: string[] = [];
-  const start = (eventId: string) => {
-    const work = process(eventId)
-      .catch((error: unknown) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'))
-      .finally(() => {
-        inFlight.delete(work);
-        const next = backlog.shift();
-        if (next) start(next);
-      });
-    inFlight.add(work);
-  };
+  const queue = createProcessingQueue({
+    concurrency: deps.config.WEBHOOK_PROCESSING_CONCURRENCY,
+    backlog: deps.config.WEBHOOK_PROCESSING_BACKLOG,
+    process,
+    onError: (error, eventId) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'),
+  });
   const onStored = (eventId: string) => {
     pressure.arrived();
-    if (pressure.high()) return;
-    if (inFlight.size < deps.config.WEBHOOK_PROCESSING_CONCURRENCY) start(eventId);
-    else if (backlog.length < deps.config.WEBHOOK_PROCESSING_BACKLOG) backlog.push(eventId);
+    if (!pressure.high()) queue.offer(eventId);
   };
   const app = createApp(deps, { webhookEvents, onWebhookStored: onStored });
   const whatsappIntake = createWhatsAppIntake({ events: webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, onStored });
@@ -113,7 +110,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     async close() {
       await redriver.stop();
       await realtimeListener.stop();
-      await Promise.allSettled([...inFlight]);
+      await queue.settled();
       await gateway.close();
       await new Promise((resolve) => httpServer.close(resolve));
       await intakePool.end();

@@ -5,7 +5,8 @@
  * (in this process, so its send log and webhook POSTs are timed without polling) and a supervisor's
  * socket.io connection. Each customer's first message opens a conversation (greeting + department
  * menu), the second answers the menu (routing text, queued), the rest are chat a person will answer.
- * A customer waits for the bot before answering it, as a person does.
+ * A customer waits for the bot before answering it, as a person does. Customers arrive one after
+ * another (--arrival steady), or all at once (--arrival burst).
  *
  * Prints, per offered rate: sustained inbound messages/s; p50/p95/p99 from the webhook POST to the
  * inbound message's 'message.new' at the supervisor's socket, and to the bot's reply accepted by the
@@ -16,7 +17,7 @@
  * with its workflow. A rate is skipped when the one before it was not sustained.
  *
  *   npx tsx bench/conversations.ts [--rates 100,150] [--customers 1000] [--messages 6] [--drain-seconds 45]
- *                                  [--baseline-concurrency 8] [--warmup 50]
+ *                                  [--baseline-concurrency 8] [--warmup 50] [--arrival steady|burst]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -40,8 +41,9 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '1000' },
     messages: { type: 'string', default: '6' },
     'drain-seconds': { type: 'string', default: '45' },
-    'baseline-concurrency': { type: 'string', default: process.env.WEBHOOK_PROCESSING_CONCURRENCY ?? '8' },
+    'baseline-concurrency': { type: 'string', default: process.env.WEBHOOK_PROCESSING_CONCURRENCY ?? '16' },
     warmup: { type: 'string', default: '50' },
+    arrival: { type: 'string', default: 'steady' },
   },
 });
 const RATES = values.rates.split(',').map(Number);
@@ -50,6 +52,15 @@ const MESSAGES_PER_CUSTOMER = Math.max(2, Number(values.messages));
 const DRAIN_MS = Number(values['drain-seconds']) * 1000;
 const BASELINE_CONCURRENCY = Number(values['baseline-concurrency']);
 const WARMUP_CUSTOMERS = Number(values.warmup);
+if (values.arrival !== 'steady' && values.arrival !== 'burst') throw new Error('--arrival is steady or burst');
+/**
+ * steady: customers start one after another over the first 80% of the step, so the mix of first
+ * messages, menu answers and chat stays what 1,000 concurrent conversations send (a sixth of the
+ * messages open a conversation). burst: every customer is ready at once, so the first 1,000
+ * messages all open conversations (six times the steady rate of new conversations).
+ */
+const ARRIVAL = values.arrival;
+const ARRIVAL_SPAN = 0.8;
 
 const APP_SECRET = 'bench-app-secret';
 const ACCESS_TOKEN = 'bench-access-token';
@@ -90,6 +101,8 @@ interface Step {
   sent: Sent[];
   ready: Customer[];
   readyHead: number;
+  /** Customers not yet arrived (steady arrival), in arrival order. */
+  arriving: number;
   startedAt: number;
   lastSendAt: number;
   /** Ticks at which no customer was ready (every one still waiting for the bot). */
@@ -256,14 +269,15 @@ async function main() {
 
   let phoneSeq = 0;
   function newStep(label: string, rate: number, count: number): Step {
-    const step: Step = { label, rate, customers: [], sent: [], ready: [], readyHead: 0, startedAt: 0, lastSendAt: 0, starved: 0 };
+    const step: Step = { label, rate, customers: [], sent: [], ready: [], readyHead: 0, arriving: 0, startedAt: 0, lastSendAt: 0, starved: 0 };
     for (let i = 0; i < count; i++) {
       const index = phoneSeq++;
       const customer: Customer = { waId: `55119${String(70_000_000 + index).padStart(8, '0')}`, index, step, sent: [], replies: [] };
       step.customers.push(customer);
       customersByWaId.set(customer.waId, customer);
-      step.ready.push(customer);
+      if (ARRIVAL === 'burst') step.ready.push(customer);
     }
+    step.arriving = ARRIVAL === 'burst' ? step.customers.length : 0;
     return step;
   }
 
@@ -274,13 +288,21 @@ async function main() {
   async function drive(step: Step, total: number) {
     step.startedAt = Date.now();
     const deadline = step.startedAt + ((total * 1000) / step.rate) * 1.5;
+    const arrivalEveryMs = ((total * 1000) / step.rate) * ARRIVAL_SPAN / step.customers.length;
+    const admitArrivals = () => {
+      while (step.arriving < step.customers.length && step.startedAt + step.arriving * arrivalEveryMs <= Date.now()) step.ready.push(step.customers[step.arriving++]!);
+    };
     for (let i = 0; i < total && Date.now() < deadline; i++) {
       const due = step.startedAt + (i * 1000) / step.rate;
       const wait = due - Date.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      admitArrivals();
       if (step.readyHead >= step.ready.length) {
         step.starved++;
-        while (step.readyHead >= step.ready.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+        while (step.readyHead >= step.ready.length && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 5));
+          admitArrivals();
+        }
         if (step.readyHead >= step.ready.length) break;
       }
       const customer = step.ready[step.readyHead++]!;
@@ -480,7 +502,7 @@ async function main() {
   }
 
   try {
-    console.log(`Conversations: ${CUSTOMERS} customers per step, ${MESSAGES_PER_CUSTOMER} messages each (first, menu answer, ${MESSAGES_PER_CUSTOMER - 2} chat); set up in ${fmt((Date.now() - started) / 1000)} s`);
+    console.log(`Conversations: ${CUSTOMERS} customers per step, ${MESSAGES_PER_CUSTOMER} messages each (first, menu answer, ${MESSAGES_PER_CUSTOMER - 2} chat), ${ARRIVAL === 'steady' ? `arriving one after another over the first ${ARRIVAL_SPAN * 100}% of each step` : 'all ready at once'}; set up in ${fmt((Date.now() - started) / 1000)} s`);
     // Warm-up (JIT, pools, workflow cache), not reported but checked with the rest.
     if (WARMUP_CUSTOMERS > 0) await runStep('warm-up', 40, WARMUP_CUSTOMERS, false);
     // Measured before the load, on the same (idle) dev server: the floor under any orchestration.

@@ -17,7 +17,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { BotMessage, ConversationActivities, ConversationSetup } from '../activities/conversation';
+import type { BotMessage, ConversationActivities, ConversationSetup, SendBotMessageInput } from '../activities/conversation';
 import type { FlowBlockActivities } from '../activities/flowBlocks';
 import type { QueueInput, QueueResult, RoutingActivities } from '../activities/routing';
 import { businessStatusKey, departmentIdKey } from '../temporal/searchAttributes';
@@ -138,6 +138,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   const { conversationId } = input;
   // Conversations that started before database steps became local replay with ordinary activities.
   const steps = patched('database-steps-as-local-activities') ? databaseSteps : activities;
+  // Asked here, beside the patch above, so both markers land in the first workflow task.
+  const heldTogether = patched('bot-messages-sent-together');
   const inbox: InboundSignal[] = [];
   /** The customer's latest words, for keyword conditions. */
   let lastText: string | null = null;
@@ -322,7 +324,22 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     'contact.phone': setup.contactPhone ?? '',
     ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [`vars.${k}`, v])),
   });
-  const say = (message: BotMessage, preview: string, flowState?: string) => activities.sendBotMessage({ conversationId, messageId: uuid4(), message, preview, flowState });
+  /** A message block's words wait here for what the bot says next: the run goes out in one activity. */
+  const held: Omit<SendBotMessageInput, 'conversationId'>[] = [];
+  const hold = (message: BotMessage, preview: string) => {
+    const said = { messageId: uuid4(), message, preview };
+    if (heldTogether) held.push(said);
+    return heldTogether ? Promise.resolve() : activities.sendBotMessage({ conversationId, ...said });
+  };
+  const sendHeld = async () => {
+    if (held.length) await activities.sendBotMessages({ conversationId, messages: held.splice(0) });
+  };
+  const say = async (message: BotMessage, preview: string, flowState?: string) => {
+    const said = { messageId: uuid4(), message, preview, flowState };
+    if (!held.length) return void (await activities.sendBotMessage({ conversationId, ...said }));
+    held.push(said);
+    await sendHeld();
+  };
   const sayText = (text: string, flowState?: string) => say({ type: 'text', body: text }, text, flowState);
   const saveVariables = () => blockSteps.saveConversationVariables({ conversationId, variables: { ...vars } });
 
@@ -373,6 +390,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const heardCustomer = () => (budget = STEP_BUDGET);
     const next = (from: FlowNode, handle = 'next') => nextNode(flow, from, handle);
     while (withBot()) {
+      // Message blocks in a row are held and go out with the next thing the bot says or before it waits.
+      if (node?.type !== 'message') await sendHeld();
       if (!node) return botFailed(state.nodeId, 'o fluxo terminou sem encaminhar a conversa');
       if (budget-- <= 0) return botFailed(node.id, `${STEP_BUDGET} blocos seguidos sem ouvir o cliente (um laço sem espera ou pergunta?)`);
       state.nodeId = node.id;
@@ -443,10 +462,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
           return;
       }
     }
+    // A person took the customer out of the bot meanwhile: what it held back is not said.
+    held.length = 0;
   }
 
   /** The bot cannot go on: agents read why in the timeline, and the customer waits for a person instead of a dead bot. */
   async function botFailed(nodeId: string | null, reason: string) {
+    await sendHeld();
     await blockSteps.recordBotFailure({ conversationId, stepId: uuid4(), nodeId, reason });
     if (!withBot()) return;
     if (setup.fallbackDepartmentId) void enqueue({ stepId: uuid4(), departmentId: setup.fallbackDepartmentId, reason: 'ROUTED', preferAgentId: null });
@@ -457,16 +479,20 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const { text, media, delaySeconds } = node.config;
     // The delay comes before the message ("typing…" pause); conversations started earlier slept after it.
     const delayFirst = delaySeconds > 0 && patched('message-delay-before-send');
-    if (delayFirst) await sleep(delaySeconds * 1000);
+    if (delayFirst) {
+      await sendHeld();
+      await sleep(delaySeconds * 1000);
+    }
     const body = text === undefined ? '' : renderText(text, values());
-    if (!media) await sayText(body);
+    if (!media) await hold({ type: 'text', body }, body);
     else if (media.kind === 'audio') {
-      if (body) await sayText(body);
-      await say({ type: 'audio', media: { link: media.url } }, media.fileName ?? 'áudio');
+      if (body) await hold({ type: 'text', body }, body);
+      await hold({ type: 'audio', media: { link: media.url } }, media.fileName ?? 'áudio');
     } else {
       const caption = body ? { caption: body } : {};
-      await say({ type: media.kind, media: { link: media.url }, ...caption, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body || media.fileName || media.kind);
+      await hold({ type: media.kind, media: { link: media.url }, ...caption, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body || media.fileName || media.kind);
     }
+    if (!delayFirst && delaySeconds > 0) await sendHeld();
     if (delaySeconds > 0 && !delayFirst) await sleep(delaySeconds * 1000);
   }
 
