@@ -4,6 +4,7 @@ import { businessHoursSchema } from '../api/departments/schemas';
 import { Prisma, type AssignmentReason, type AssignmentStrategy } from '../prisma/client';
 import { publishConversation, recordTimelineEvent } from './conversationEvents';
 import type { ActivityDeps } from './deps';
+import { readQueueRow, writeQueued } from './queueRows';
 
 /**
  * Every routing write names its step with an id the workflow made: the Assignment row (and any
@@ -42,7 +43,7 @@ export interface AssignInput extends Step {
 
 const withNote = (text: string, note?: string | null) => (note ? `${text}: “${note}”` : text);
 
-export function createRoutingActivities({ db, notify, minuteMs = 60_000 }: ActivityDeps) {
+export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: ActivityDeps) {
   const names = async (ids: (string | null | undefined)[]) => {
     const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
     return (id: string | null | undefined) => users.find((u) => u.id === id)?.name ?? 'alguém';
@@ -59,28 +60,39 @@ export function createRoutingActivities({ db, notify, minuteMs = 60_000 }: Activ
 
   return {
     async queueInDepartment(input: QueueInput): Promise<QueueResult> {
-      const department = await db.department.findUniqueOrThrow({ where: { id: input.departmentId } });
-      const previous = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
-      const now = new Date();
-      const stillHere = previous.status === 'QUEUED' && previous.departmentId === input.departmentId && previous.timeoutAt;
-      const opening = openingState(businessHoursSchema.parse(department.businessHours), now);
-      const timeoutAt = stillHere ? previous.timeoutAt! : new Date(now.getTime() + (opening.open ? 0 : opening.opensInMs) + department.responseTimeoutMinutes * minuteMs);
-      const who = await names([input.byUserId]);
-      await db.$transaction(async (tx) => {
-        const fresh = await handOver(tx, previous, { id: input.stepId, departmentId: department.id, agentId: null, reason: input.reason, byUserId: input.byUserId, note: input.note });
-        if (fresh && input.reason === 'TRANSFERRED') await recordTimelineEvent(tx, previous, { id: input.stepId, kind: 'transfer', byUserId: input.byUserId, text: withNote(`${who(input.byUserId)} transferiu para ${department.name}`, input.note) });
-        if (fresh && input.reason === 'ESCALATED') await recordTimelineEvent(tx, previous, { id: input.stepId, kind: 'escalation', text: `Ninguém aceitou a tempo: encaminhada para ${department.name}` });
-        await tx.conversation.update({
-          where: { id: input.conversationId },
-          data: { status: 'QUEUED', departmentId: department.id, assigneeId: null, flowState: 'DEPARTMENT_SELECTED', queuedAt: stillHere ? previous.queuedAt : now, timeoutAt },
-        });
+      const previous = await readQueueRow(sql, input.conversationId, input.departmentId, input.byUserId);
+      const { department } = previous;
+      const now = Date.now();
+      const stillHere = previous.status === 'QUEUED' && previous.departmentId === input.departmentId && previous.timeoutAt !== null;
+      const opening = openingState(businessHoursSchema.parse(department.businessHours), new Date(now));
+      const timeoutAt = stillHere ? previous.timeoutAt! : now + (opening.open ? 0 : opening.opensInMs) + department.responseTimeoutMinutes * minuteMs;
+      const event =
+        input.reason === 'TRANSFERRED'
+          ? { kind: 'transfer', text: withNote(`${previous.byUserName ?? 'alguém'} transferiu para ${department.name}`, input.note) }
+          : input.reason === 'ESCALATED'
+            ? { kind: 'escalation', text: `Ninguém aceitou a tempo: encaminhada para ${department.name}` }
+            : undefined;
+      await writeQueued(sql, {
+        conversationId: input.conversationId,
+        stepId: input.stepId,
+        companyId: previous.companyId,
+        numberId: previous.numberId,
+        departmentId: department.id,
+        reason: input.reason,
+        byUserId: input.byUserId,
+        note: input.note,
+        event,
+        queuedAt: stillHere && previous.queuedAt !== null ? previous.queuedAt : now,
+        timeoutAt,
       });
       await publishConversation({ db, notify }, input.conversationId, input.reason === 'TRANSFERRED' ? 'conversation.transferred' : 'conversation.updated', previous.assigneeId ? [previous.assigneeId] : []);
       return {
-        escalateInMs: Math.max(0, timeoutAt.getTime() - now.getTime()),
+        escalateInMs: Math.max(0, timeoutAt - now),
         timeoutMs: department.responseTimeoutMinutes * minuteMs,
         outOfHours: !opening.open && !stillHere,
-        strategy: department.assignmentStrategy, maxEscalations: department.maxEscalations };
+        strategy: department.assignmentStrategy,
+        maxEscalations: department.maxEscalations,
+      };
     },
 
     /**

@@ -390,8 +390,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const heardCustomer = () => (budget = STEP_BUDGET);
     const next = (from: FlowNode, handle = 'next') => nextNode(flow, from, handle);
     while (withBot()) {
-      // Message blocks in a row are held and go out with the next thing the bot says or before it waits.
-      if (node?.type !== 'message') await sendHeld();
+      if (!node || !keepsHeldWords(node)) await sendHeld();
       if (!node) return botFailed(state.nodeId, 'o fluxo terminou sem encaminhar a conversa');
       if (budget-- <= 0) return botFailed(node.id, `${STEP_BUDGET} blocos seguidos sem ouvir o cliente (um laço sem espera ou pergunta?)`);
       state.nodeId = node.id;
@@ -676,6 +675,30 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       if (attempt >= config.maxAttempts) return 'invalid';
       await sayText(renderText(config.errorText, values()));
     }
+  }
+}
+
+/**
+ * A message block's words are held for what the bot says next (a greeting goes out with its menu),
+ * across blocks that take no time; a block that waits or calls out first lets them go.
+ */
+function keepsHeldWords(node: FlowNode): boolean {
+  switch (node.type) {
+    case 'message':
+    case 'menu':
+    case 'question':
+    case 'start':
+    case 'condition':
+    case 'setVariable':
+    case 'tag':
+    case 'jump':
+      return true;
+    case 'route':
+    case 'handoff':
+    case 'end':
+      return Boolean(node.config.text);
+    default:
+      return false;
   }
 }
 

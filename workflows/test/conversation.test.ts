@@ -50,8 +50,15 @@ describe('the bot greets and routes to a department', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await received(waId)).toHaveLength(3);
 
+    // The greeting and the menu went out together, as one step of the workflow's story.
+    const history = await handle.fetchHistory();
+    const sends = (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes] : []));
+    expect(sends.map((a) => a.activityType?.name)).toEqual(['sendBotMessages', 'sendBotMessage']);
+    const together = JSON.parse(Buffer.from(sends[0]!.input!.payloads![0]!.data!).toString('utf8')) as { messages: { preview: string }[] };
+    expect(together.messages.map((m) => m.preview)).toEqual([visibleText(greeting[0]!), 'Com qual setor você quer falar?\n\n1. Comercial\n2. Financeiro']);
+
     // Determinism guard: today's workflow code replays the history it produced.
-    await expect(replay(await handle.fetchHistory())).resolves.toBeUndefined();
+    await expect(replay(history)).resolves.toBeUndefined();
   });
 
   test('when the customer taps a button, then its option routes whatever the text', async () => {
