@@ -30,10 +30,11 @@ import { whatsappNumbersRouter } from './whatsappNumbers/router';
 import type { WebhookEventWriter } from './whatsapp/webhookEventWriter';
 import { wahaWebhookRouter } from './whatsapp/waha/wahaWebhookRouter';
 import { whatsappWebhookRouter } from './whatsapp/webhookRouter';
+import type { StoredEvent } from './whatsapp/settleEvent';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWriter; onWebhookStored: (eventId: string) => void }) {
+export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWriter; onWebhookStored: (event: StoredEvent) => void }) {
   const app = express();
   const metrics = createMetrics();
   const limits = createRateLimits(deps.config);

@@ -20,6 +20,7 @@ import { listenForRealtime } from './realtime/pgChannel';
 import { startRedriver } from './whatsapp/redriver';
 import { processAnyWebhookEvent } from './whatsapp/waha/processAnyWebhookEvent';
 import { createWebhookEventWriter } from './whatsapp/webhookEventWriter';
+import type { StoredEvent } from './whatsapp/settleEvent';
 
 /**
  * The API process: HTTP app, socket.io gateway on the same port, webhook processing after each
@@ -46,7 +47,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
     storage: media.storage,
     download: (url: string) => (waha ? waha.downloadMedia(url) : Promise.reject(new WhatsAppProviderError('invalid', 'WAHA não configurado (WAHA_BASE_URL)', null))),
   };
-  const process = (eventId: string, slot?: ProcessingSlot) =>
+  const process = (event: string | StoredEvent, slot?: ProcessingSlot) =>
     processAnyWebhookEvent(
       {
         db: processingDb,
@@ -57,19 +58,19 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
         deliver: slot ? (conversation, message) => slot.outside(() => deliver(conversation, message)) : deliver,
         waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid },
       },
-      eventId,
+      event,
     );
 
   const pressure = createIntakePressure(deps.config.WEBHOOK_BURST_PER_SECOND);
-  const queue = createProcessingQueue({
+  const queue = createProcessingQueue<StoredEvent>({
     concurrency: deps.config.WEBHOOK_PROCESSING_CONCURRENCY,
     backlog: deps.config.WEBHOOK_PROCESSING_BACKLOG,
     process,
-    onError: (error, eventId) => deps.logger.error({ err: error, eventId }, 'webhook processing failed; the re-driver will retry'),
+    onError: (error, event) => deps.logger.error({ err: error, eventId: event.id }, 'webhook processing failed; the re-driver will retry'),
   });
-  const onStored = (eventId: string) => {
+  const onStored = (event: StoredEvent) => {
     pressure.arrived();
-    if (!pressure.high()) queue.offer(eventId);
+    if (!pressure.high()) queue.offer(event);
   };
   const app = createApp(deps, { webhookEvents, onWebhookStored: onStored });
   const whatsappIntake = createWhatsAppIntake({ events: webhookEvents, logger: deps.logger, appSecret: deps.config.WHATSAPP_APP_SECRET, onStored });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { AppError, errorBody, toAppError } from '../errors';
+import { freshEvent, type StoredEvent } from './settleEvent';
 import { verifyWhatsAppSignature } from './signature';
 import type { WebhookEventWriter } from './webhookEventWriter';
 import { webhookEnvelopeSchema } from './webhookSchemas';
@@ -14,7 +15,7 @@ interface IntakeDeps {
   logger: Logger;
   appSecret: string;
   /** Called after the 200 went out; processing never delays Meta's acknowledgement. */
-  onStored: (eventId: string) => void;
+  onStored: (event: StoredEvent) => void;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -67,7 +68,7 @@ export function createWhatsAppIntake(deps: IntakeDeps) {
       const shapeOk = webhookEnvelopeSchema.safeParse(payload).success;
       const eventId = await deps.events.write({ source: 'whatsapp', rawJson: text, ...(shapeOk ? {} : { status: 'FAILED', lastError: 'envelope does not match the WhatsApp webhook shape' }) });
       reply(res, 200, { received: true });
-      if (shapeOk) deps.onStored(eventId);
+      if (shapeOk) deps.onStored(freshEvent(eventId, 'whatsapp', payload));
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) deps.logger.error({ err: error }, 'webhook intake failed');

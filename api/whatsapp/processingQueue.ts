@@ -4,13 +4,13 @@ export interface ProcessingSlot {
   outside<T>(wait: () => Promise<T>): Promise<T>;
 }
 
-interface ProcessingQueueOptions {
+interface ProcessingQueueOptions<T> {
   /** Events processed at once on the API's CPU and database connections. */
   concurrency: number;
   /** Events that may wait in arrival order; beyond it they stay stored for the re-driver. */
   backlog: number;
-  process: (eventId: string, slot: ProcessingSlot) => Promise<unknown>;
-  onError: (error: unknown, eventId: string) => void;
+  process: (event: T, slot: ProcessingSlot) => Promise<unknown>;
+  onError: (error: unknown, event: T) => void;
 }
 
 /**
@@ -20,9 +20,9 @@ interface ProcessingQueueOptions {
  * behind them, even ones no workflow waits for, reaches the agents seconds late. Given up, waiting
  * costs the API nothing and the slots go to storing and showing messages.
  */
-export function createProcessingQueue(options: ProcessingQueueOptions) {
+export function createProcessingQueue<T>(options: ProcessingQueueOptions<T>) {
   let busy = 0;
-  const waiting: string[] = [];
+  const waiting: T[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const slot: ProcessingSlot = {
     async outside(wait) {
@@ -39,11 +39,11 @@ export function createProcessingQueue(options: ProcessingQueueOptions) {
   function pump() {
     while (busy < options.concurrency && waiting.length) start(waiting.shift()!);
   }
-  function start(eventId: string) {
+  function start(event: T) {
     busy++;
     const work = options
-      .process(eventId, slot)
-      .catch((error: unknown) => options.onError(error, eventId))
+      .process(event, slot)
+      .catch((error: unknown) => options.onError(error, event))
       .finally(() => {
         busy--;
         inFlight.delete(work);
@@ -53,9 +53,9 @@ export function createProcessingQueue(options: ProcessingQueueOptions) {
   }
   return {
     /** Starts the event now, queues it, or (backlog full) leaves it to the re-driver. */
-    offer(eventId: string) {
-      if (busy < options.concurrency) start(eventId);
-      else if (waiting.length < options.backlog) waiting.push(eventId);
+    offer(event: T) {
+      if (busy < options.concurrency) start(event);
+      else if (waiting.length < options.backlog) waiting.push(event);
     },
     /** Resolves when everything started has finished (shutdown). */
     settled: () => Promise.allSettled([...inFlight]),

@@ -22,21 +22,30 @@ export interface StoredEvent {
   companyId: string | null;
 }
 
+async function readEvent(sql: Sql, eventId: string): Promise<StoredEvent> {
+  const found = await sql.query<StoredEvent>(`SELECT "id", "source", "payload", "attempts", "companyId" FROM "WebhookEvent" WHERE "id" = $1`, [eventId]);
+  if (!found.rows[0]) throw new Error(`webhook event ${eventId} does not exist`);
+  return found.rows[0];
+}
+
 export interface EventResult {
   outcome: WebhookEventStatus;
   companyId: string | null;
   lastError?: string | null;
 }
 
+/** An event the intake has just stored, as the processor reads it: no need to read it back. */
+export const freshEvent = (id: string, source: string, payload: unknown): StoredEvent => ({ id, source, payload, attempts: 0, companyId: null });
+
 /**
- * Loads one stored webhook event, hands it to its processor and records how processing ended;
- * RECEIVED and DEFERRED events are picked up again by the re-driver. Every provider's processing
- * goes through here, so an event is read once and settled the same way.
+ * Hands one stored webhook event to its processor and records how processing ended; RECEIVED and
+ * DEFERRED events are picked up again by the re-driver. Every provider's processing goes through
+ * here, so an event is settled the same way. The re-driver passes an id and the event is read; the
+ * intake passes the event it has just stored.
  */
-export async function processStoredEvent(sql: Sql, logger: Logger, eventId: string, handle: (event: StoredEvent) => Promise<EventResult>): Promise<WebhookEventStatus> {
-  const found = await sql.query<StoredEvent>(`SELECT "id", "source", "payload", "attempts", "companyId" FROM "WebhookEvent" WHERE "id" = $1`, [eventId]);
-  const event = found.rows[0];
-  if (!event) throw new Error(`webhook event ${eventId} does not exist`);
+export async function processStoredEvent(sql: Sql, logger: Logger, eventOrId: string | StoredEvent, handle: (event: StoredEvent) => Promise<EventResult>): Promise<WebhookEventStatus> {
+  const event = typeof eventOrId === 'string' ? await readEvent(sql, eventOrId) : eventOrId;
+  const eventId = event.id;
   let result: EventResult;
   try {
     result = await handle(event);

@@ -14,7 +14,7 @@ describe('webhook processing queue', () => {
   test('when every slot is busy, then the next events wait in arrival order and start as slots free; beyond the backlog they are left to the re-driver', async () => {
     const started: string[] = [];
     const gates = new Map<string, ReturnType<typeof gate>>();
-    const queue = createProcessingQueue({
+    const queue = createProcessingQueue<string>({
       concurrency: 2,
       backlog: 2,
       process: async (id) => {
@@ -41,7 +41,7 @@ describe('webhook processing queue', () => {
   test('when an event waits on another service outside its slot, then the events behind it are processed meanwhile, and it finishes after', async () => {
     const finished: string[] = [];
     const temporal = gate();
-    const queue = createProcessingQueue({
+    const queue = createProcessingQueue<string>({
       concurrency: 1,
       backlog: 10,
       process: async (id: string, slot: ProcessingSlot) => {
@@ -63,7 +63,7 @@ describe('webhook processing queue', () => {
   test('when processing fails, then the error is reported with the event id and the slot is freed for the next event', async () => {
     const errors: string[] = [];
     const done: string[] = [];
-    const queue = createProcessingQueue({
+    const queue = createProcessingQueue<string>({
       concurrency: 1,
       backlog: 10,
       process: async (id) => {

@@ -1,5 +1,5 @@
 import { handleCloudApiEvent, type ProcessDeps } from '../processWebhookEvent';
-import { processStoredEvent } from '../settleEvent';
+import { processStoredEvent, type StoredEvent } from '../settleEvent';
 import { handleWahaEvent, type WahaProcessDeps } from './processWahaEvent';
 import { WAHA_SOURCE } from './wahaSchemas';
 
@@ -12,8 +12,8 @@ export interface AnyWebhookDeps extends ProcessDeps {
  * One entry point for every stored webhook event, whatever sent it: the intake hooks and the
  * re-driver call this, and each event goes to the processor of its `source`.
  */
-export function processAnyWebhookEvent(deps: AnyWebhookDeps, eventId: string) {
-  return processStoredEvent(deps.sql, deps.logger, eventId, (event) =>
+export function processAnyWebhookEvent(deps: AnyWebhookDeps, eventOrId: string | StoredEvent) {
+  return processStoredEvent(deps.sql, deps.logger, eventOrId, (event) =>
     event.source === WAHA_SOURCE ? handleWahaEvent({ ...deps, ...deps.waha }, event) : handleCloudApiEvent(deps, event),
   );
 }

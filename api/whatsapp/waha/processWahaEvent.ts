@@ -75,8 +75,8 @@ async function handleAck(deps: WahaProcessDeps, number: RoutedNumber, envelope: 
  * routed by its session to the WAHA number that carries that session name. Idempotent like the
  * Cloud API path: the same event may be processed again (re-driver, WAHA retries) without effect.
  */
-export function processWahaEvent(deps: WahaProcessDeps, eventId: string): Promise<Outcome> {
-  return processStoredEvent(deps.sql, deps.logger, eventId, (event) => handleWahaEvent(deps, event));
+export function processWahaEvent(deps: WahaProcessDeps, eventOrId: string | StoredEvent): Promise<Outcome> {
+  return processStoredEvent(deps.sql, deps.logger, eventOrId, (event) => handleWahaEvent(deps, event));
 }
 
 export async function handleWahaEvent(deps: WahaProcessDeps, event: StoredEvent): Promise<EventResult> {

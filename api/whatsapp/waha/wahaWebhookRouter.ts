@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../errors';
 import { WAHA_SOURCE, wahaEnvelopeSchema } from './wahaSchemas';
 import { verifyWahaSignature } from './wahaSignature';
+import { freshEvent, type StoredEvent } from '../settleEvent';
 
 /** Stores one raw body and gives its id; the same shape as the Cloud API intake's group-commit writer. */
 export interface WahaEventWriter {
@@ -18,7 +19,7 @@ interface WahaWebhookDeps {
    */
   hmacSecret?: string;
   /** Called after the 200 went out; processing never delays WAHA's acknowledgement. */
-  onStored: (eventId: string) => void;
+  onStored: (event: StoredEvent) => void;
 }
 
 // WAHA's bodies carry no media (only URLs), so they stay far below this; above it the answer is 413.
@@ -50,7 +51,7 @@ export function wahaWebhookRouter(deps: WahaWebhookDeps) {
       ...(shapeOk ? {} : { status: 'FAILED', lastError: 'body does not match the WAHA webhook shape' }),
     });
     res.status(200).json({ received: true });
-    if (shapeOk) deps.onStored(eventId);
+    if (shapeOk) deps.onStored(freshEvent(eventId, WAHA_SOURCE, payload));
   });
 
   return router;

@@ -18,6 +18,7 @@ import { processAnyWebhookEvent } from '../processAnyWebhookEvent';
 import { processWahaEvent, type WahaProcessDeps } from '../processWahaEvent';
 import { signWahaBody } from '../wahaSignature';
 import { wahaWebhookRouter, type WahaEventWriter } from '../wahaWebhookRouter';
+import type { StoredEvent } from '../../settleEvent';
 
 const SECRET = 'waha-test-hmac-key';
 const db = () => testDb();
@@ -54,7 +55,7 @@ beforeAll(async () => {
   };
   company = await createCompanyFixture('Waha');
   number = await db().whatsAppNumber.create({ data: { companyId: company.companyId, provider: 'WAHA', phoneNumberId: session, displayPhoneNumber: '+55 11 4000-0002', name: 'WhatsApp Web' } });
-  const onStored = (eventId: string) => inFlight.push(processWahaEvent(deps, eventId));
+  const onStored = (event: StoredEvent) => inFlight.push(processWahaEvent(deps, event));
   // The server passes its group-commit writer; one row per body is the same contract.
   const events: WahaEventWriter = {
     write: async ({ rawJson, ...event }) => (await db().webhookEvent.create({ data: { ...event, payload: JSON.parse(rawJson) }, select: { id: true } })).id,
