@@ -9,7 +9,7 @@ import { createApp } from './app';
 import { createInboundDelivery } from './conversations/deliverToWorkflow';
 import { createWhatsAppIntake, isWhatsAppWebhookPost } from './whatsapp/acceptWebhook';
 import { createIntakePressure } from './whatsapp/intakePressure';
-import { createProcessingQueue, type ProcessingSlot } from './whatsapp/processingQueue';
+import { createProcessingQueue, limitConcurrency, type ProcessingSlot } from './whatsapp/processingQueue';
 import type { AppDeps } from './deps';
 import { createLocalMediaStorage } from './media/storage';
 import type { Publish } from './realtime/events';
@@ -40,6 +40,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: 4, asyncCommit: true });
   const processingSql = new pg.Pool({ connectionString: deps.config.DATABASE_URL, max: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, options: '-c synchronous_commit=off' });
   const deliver = createInboundDelivery(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
+  const signalsInFlight = limitConcurrency(deps.config.WEBHOOK_PROCESSING_CONCURRENCY);
   const waha = deps.config.WAHA_BASE_URL
     ? createWahaProvider({ baseUrl: deps.config.WAHA_BASE_URL, apiKey: deps.config.WAHA_API_KEY ?? '', timeoutMs: deps.config.WAHA_TIMEOUT_MS })
     : undefined;
@@ -55,7 +56,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
         logger: deps.logger,
         publish: (event) => publish(event),
         media,
-        deliver: slot ? (conversation, message) => slot.outside(() => deliver(conversation, message)) : deliver,
+        deliver: slot ? (conversation, message) => slot.outside(() => signalsInFlight(() => deliver(conversation, message))) : deliver,
         waha: { media: wahaMedia, phoneNumberForLid: waha?.phoneNumberForLid },
       },
       event,

@@ -61,3 +61,23 @@ export function createProcessingQueue<T>(options: ProcessingQueueOptions<T>) {
     settled: () => Promise.allSettled([...inFlight]),
   };
 }
+
+/**
+ * At most `limit` calls of `run` in flight, the rest waiting in call order. Signals to Temporal go
+ * through one: once they wait outside the processing slots nothing else bounds them, and a burst
+ * should reach Temporal no faster than it answers.
+ */
+export function limitConcurrency(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(call: () => Promise<T>): Promise<T> {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await call();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createProcessingQueue, type ProcessingSlot } from '../processingQueue';
+import { createProcessingQueue, limitConcurrency, type ProcessingSlot } from '../processingQueue';
 
 /** A promise the test settles by hand: a signal to Temporal that takes as long as the test says. */
 function gate() {
@@ -78,5 +78,28 @@ describe('webhook processing queue', () => {
     await queue.settled();
     expect(errors).toEqual(['broken: database down']);
     expect(done).toEqual(['next']);
+  });
+
+  test('when more signals are due than may be in flight, then the rest wait and go in the order they came, even after a failure', async () => {
+    const run = limitConcurrency(2);
+    const gates = ['a', 'b', 'c', 'd'].map(() => gate());
+    const started: string[] = [];
+    const calls = ['a', 'b', 'c', 'd'].map((id, i) =>
+      run(async () => {
+        started.push(id);
+        await gates[i]!.opened;
+        if (id === 'a') throw new Error('Temporal unavailable');
+        return id;
+      }),
+    );
+    await tick();
+    expect(started).toEqual(['a', 'b']);
+    gates[0]!.open();
+    await expect(calls[0]).rejects.toThrow('Temporal unavailable');
+    await tick();
+    expect(started).toEqual(['a', 'b', 'c']);
+    for (const g of gates.slice(1)) g.open();
+    await expect(Promise.all(calls.slice(1))).resolves.toEqual(['b', 'c', 'd']);
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
   });
 });
