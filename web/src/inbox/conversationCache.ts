@@ -79,6 +79,8 @@ export function markReadLocally(queryClient: QueryClient, id: string) {
 
 /** Inserts or replaces by id, so a message heard twice (socket and refetch, or send and echo) shows once. */
 export function upsertMessage(queryClient: QueryClient, conversationId: string, message: Message) {
+  const early = earlyStatuses.get(message.id);
+  earlyStatuses.delete(message.id);
   queryClient.setQueryData<Pages<Message>>(queryKeys.messages(conversationId), (data) => {
     if (!data) return data;
     let replaced = false;
@@ -87,28 +89,44 @@ export function upsertMessage(queryClient: QueryClient, conversationId: string, 
       items: page.items.map((item) => {
         if (item.id !== message.id) return item;
         replaced = true;
-        return { ...item, ...message, media: message.media ?? item.media };
+        return { ...item, ...message, status: furthest(furthest(message.status, item.status), early), media: message.media ?? item.media };
       }),
     }));
-    if (!replaced && pages[0]) pages[0] = { ...pages[0], items: [message, ...pages[0].items] };
+    if (!replaced && pages[0]) pages[0] = { ...pages[0], items: [{ ...message, status: furthest(message.status, early) }, ...pages[0].items] };
     return { ...data, pages };
   });
 }
 
 const STATUS_RANK: Record<MessageStatus, number> = { QUEUED: 0, UNKNOWN: 0, RECEIVED: 1, SENT: 1, DELIVERED: 2, READ: 3, FAILED: 4 };
 
+const furthest = (a: MessageStatus, b: MessageStatus | undefined): MessageStatus => (b !== undefined && STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
+
+/**
+ * A status can reach the browser before its message does: the API publishes a status webhook as it
+ * applies it, while the worker's new message travels through PostgreSQL NOTIFY. Kept until the
+ * message arrives (a few, for a moment: the oldest go first).
+ */
+const earlyStatuses = new Map<string, MessageStatus>();
+const EARLY_STATUSES_KEPT = 500;
+
 /** Statuses can arrive out of order; a message never goes back from read to delivered. */
 export function setMessageStatus(queryClient: QueryClient, conversationId: string, messageId: string, status: MessageStatus) {
-  queryClient.setQueryData<Pages<Message>>(queryKeys.messages(conversationId), (data) =>
-    data
+  const data = queryClient.getQueryData<Pages<Message>>(queryKeys.messages(conversationId));
+  if (data && !data.pages.some((page) => page.items.some((item) => item.id === messageId))) {
+    earlyStatuses.set(messageId, furthest(status, earlyStatuses.get(messageId)));
+    if (earlyStatuses.size > EARLY_STATUSES_KEPT) earlyStatuses.delete(earlyStatuses.keys().next().value!);
+    return;
+  }
+  queryClient.setQueryData<Pages<Message>>(queryKeys.messages(conversationId), (current) =>
+    current
       ? {
-          ...data,
-          pages: data.pages.map((page) => ({
+          ...current,
+          pages: current.pages.map((page) => ({
             ...page,
-            items: page.items.map((item) => (item.id === messageId && STATUS_RANK[status] >= STATUS_RANK[item.status] ? { ...item, status } : item)),
+            items: page.items.map((item) => (item.id === messageId ? { ...item, status: furthest(item.status, status) } : item)),
           })),
         }
-      : data,
+      : current,
   );
 }
 

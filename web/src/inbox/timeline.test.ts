@@ -70,6 +70,19 @@ describe('the message cache', () => {
       ['m1', 'RECEIVED'],
     ]);
   });
+
+  test('when a status arrives before its message, or the message arrives again with an older status, then the tick shows the furthest status', () => {
+    const client = new QueryClient();
+    const key = queryKeys.messages('c2');
+    client.setQueryData<{ pages: Page<Message>[]; pageParams: (string | null)[] }>(key, { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
+    setMessageStatus(client, 'c2', 'm3', 'DELIVERED');
+    upsertMessage(client, 'c2', message('m3', '2026-01-01T10:02:00.000Z', { direction: 'OUTBOUND', status: 'SENT' }));
+    const status = () => client.getQueryData<{ pages: Page<Message>[] }>(key)!.pages[0]!.items.find((m) => m.id === 'm3')!.status;
+    expect(status()).toBe('DELIVERED');
+    setMessageStatus(client, 'c2', 'm3', 'READ');
+    upsertMessage(client, 'c2', message('m3', '2026-01-01T10:02:00.000Z', { direction: 'OUTBOUND', status: 'SENT', body: 'edited caption' }));
+    expect(status()).toBe('READ');
+  });
 });
 
 describe('the chat window', () => {
