@@ -9,7 +9,7 @@ import { flowDefinitionSchema, type FlowDefinition } from '../workflows/flow/sch
 import type { ActivityDeps } from './deps';
 import type { OutboundMessage } from './whatsapp/outboundMessage';
 import { WhatsAppProviderError } from './whatsapp/providerErrors';
-import { findSendTarget, markSent, queueOutbound } from './sendRows';
+import { findSendTarget, markSent, queueOutbound, type SendTarget } from './sendRows';
 import { markSetup, readSetupRow } from './setupRows';
 
 /** A bot message as the workflow describes it: everything but the recipient, which the activity knows. */
@@ -53,8 +53,11 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
    * Idempotent send: the row exists (QUEUED) before the provider is called, and a retry that finds a
    * WhatsApp id on it does not send again. A send whose outcome is unknown is never repeated.
    */
-  async function send(input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string; attachmentId?: string }) {
-    const target = await findSendTarget(sql, input.conversationId);
+  async function send(
+    input: { conversationId: string; messageId: string; message: BotMessage; preview: string; senderUserId: string | null; flowState?: string; attachmentId?: string },
+    known?: SendTarget,
+  ) {
+    const target = known ?? (await findSendTarget(sql, input.conversationId));
     let row = await queueOutbound(sql, target, {
       id: input.messageId,
       conversationId: input.conversationId,
@@ -151,8 +154,10 @@ export function createConversationActivities({ db, sql, whatsapp, notify, media,
      * that cannot be sent stops the ones after it.
      */
     async sendBotMessages(input: { conversationId: string; messages: Omit<SendBotMessageInput, 'conversationId'>[] }): Promise<{ waMessageIds: (string | null)[] }> {
+      // One conversation, one recipient: looked up once for the run.
+      const target = await findSendTarget(sql, input.conversationId);
       const waMessageIds: (string | null)[] = [];
-      for (const message of input.messages) waMessageIds.push((await send({ ...message, conversationId: input.conversationId, senderUserId: null })).waMessageId);
+      for (const message of input.messages) waMessageIds.push((await send({ ...message, conversationId: input.conversationId, senderUserId: null }, target)).waMessageId);
       return { waMessageIds };
     },
 

@@ -17,7 +17,7 @@
  * with its workflow. A rate is skipped when the one before it was not sustained.
  *
  *   npx tsx bench/conversations.ts [--rates 100,150] [--customers 1000] [--messages 6] [--drain-seconds 45]
- *                                  [--baseline-concurrency 8] [--warmup 50] [--arrival steady|burst]
+ *                                  [--baseline-concurrency 16] [--warmup 50] [--arrival steady|burst]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -275,9 +275,7 @@ async function main() {
       const customer: Customer = { waId: `55119${String(70_000_000 + index).padStart(8, '0')}`, index, step, sent: [], replies: [] };
       step.customers.push(customer);
       customersByWaId.set(customer.waId, customer);
-      if (ARRIVAL === 'burst') step.ready.push(customer);
     }
-    step.arriving = ARRIVAL === 'burst' ? step.customers.length : 0;
     return step;
   }
 
@@ -288,7 +286,8 @@ async function main() {
   async function drive(step: Step, total: number) {
     step.startedAt = Date.now();
     const deadline = step.startedAt + ((total * 1000) / step.rate) * 1.5;
-    const arrivalEveryMs = ((total * 1000) / step.rate) * ARRIVAL_SPAN / step.customers.length;
+    // A burst is an arrival every 0 ms: every customer is ready at the first tick.
+    const arrivalEveryMs = ARRIVAL === 'burst' ? 0 : (((total * 1000) / step.rate) * ARRIVAL_SPAN) / step.customers.length;
     const admitArrivals = () => {
       while (step.arriving < step.customers.length && step.startedAt + step.arriving * arrivalEveryMs <= Date.now()) step.ready.push(step.customers[step.arriving++]!);
     };

@@ -491,8 +491,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       const caption = body ? { caption: body } : {};
       await hold({ type: media.kind, media: { link: media.url }, ...caption, ...(media.kind === 'document' && media.fileName ? { fileName: media.fileName } : {}) }, body || media.fileName || media.kind);
     }
-    if (!delayFirst && delaySeconds > 0) await sendHeld();
-    if (delaySeconds > 0 && !delayFirst) await sleep(delaySeconds * 1000);
+    if (delaySeconds > 0 && !delayFirst) {
+      await sendHeld();
+      await sleep(delaySeconds * 1000);
+    }
   }
 
   async function chooseBranch(node: NodeOf<'condition'>): Promise<string> {
