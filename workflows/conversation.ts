@@ -60,7 +60,18 @@ export interface ConversationInput {
   /** A closed conversation an agent brings back: the run starts closed and waits for `reopenUpdate`. */
   reopening?: boolean;
   /** Set when continuing as new: the setup (and so the flow) stays the one the conversation started with. */
-  carried?: { setup: ConversationSetup; state: ConversationState; queue: QueueTicket | null; seen: string[] };
+  carried?: { setup: ConversationSetup; state: ConversationState; queue: QueueTicket | null; seen: string[]; bot?: BotPause };
+}
+
+/** Where the bot was when its run continued as new: the block it goes on with, and what it had heard and held. */
+export interface BotPause {
+  nodeId: string;
+  /** The flow a jump block went to; absent while the bot is in the conversation's own flow. */
+  flow?: FlowDefinition;
+  budget: number;
+  lastText: string | null;
+  inbox: InboundSignal[];
+  held: Omit<SendBotMessageInput, 'conversationId'>[];
 }
 
 export interface InboundSignal {
@@ -140,9 +151,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   const steps = patched('database-steps-as-local-activities') ? databaseSteps : activities;
   // Asked here, beside the patch above, so both markers land in the first workflow task.
   const heldTogether = patched('bot-messages-sent-together');
-  const inbox: InboundSignal[] = [];
+  const resumed = input.carried?.bot;
+  const inbox: InboundSignal[] = [...(resumed?.inbox ?? [])];
   /** The customer's latest words, for keyword conditions. */
-  let lastText: string | null = null;
+  let lastText: string | null = resumed?.lastText ?? null;
   const seen = new Set(input.carried?.seen ?? []);
   const state: ConversationState = input.carried?.state ?? { phase: input.reopening ? 'RESOLVED' : 'GREETING', nodeId: null, departmentId: null, assigneeId: null, escalations: 0 };
   /** Routing writes, in the order decided: an accept's write never lands before the queueing it answers. */
@@ -325,7 +337,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [`vars.${k}`, v])),
   });
   /** A message block's words wait here for what the bot says next: the run goes out in one activity. */
-  const held: Omit<SendBotMessageInput, 'conversationId'>[] = [];
+  const held: Omit<SendBotMessageInput, 'conversationId'>[] = [...(resumed?.held ?? [])];
   const hold = (message: BotMessage, preview: string) => {
     const said = { messageId: uuid4(), message, preview };
     if (heldTogether) held.push(said);
@@ -348,21 +360,30 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     void enqueue(input.carried.queue);
     state.escalations = escalations;
   }
-  if (phase() === 'GREETING') await runBot();
+  if (withBot()) {
+    const pause = await runBot();
+    if (pause) await continueAsNewNow(pause);
+  }
 
   while (!closed()) {
     if (phase() === 'DEPARTMENT_SELECTED') await waitInQueue();
     else if (phase() === 'ASSIGNED') await attend();
     else await condition(() => closed() || withPeople());
-    if (continueSuggested() && !closed()) {
-      // Writes drain first: an update accepted while they finish is waited for too, never left
-      // behind in a run that has already continued as new (its caller would wait for ever).
-      await write(async () => undefined);
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen] } });
-    }
+    if (continueSuggested() && !closed()) await continueAsNewNow();
   }
   return finish();
+
+  /**
+   * Writes drain first: an update accepted while they finish is waited for too, never left behind in
+   * a run that has already continued as new (its caller would wait for ever). The bot's place goes
+   * along only if it still has the customer once they have.
+   */
+  async function continueAsNewNow(pause?: Pick<BotPause, 'nodeId' | 'flow' | 'budget'>): Promise<never> {
+    await write(async () => undefined);
+    await condition(allHandlersFinished);
+    const bot = pause && withBot() ? { ...pause, lastText, inbox: [...inbox], held: [...held] } : undefined;
+    return continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen], ...(bot ? { bot } : {}) } });
+  }
 
   async function finish() {
     await write(async () => undefined);
@@ -370,9 +391,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     return state;
   }
 
-  /** The bot's part: the returning-customer offer, then the flow until it routes, hands off or ends. */
-  async function runBot() {
-    if (setup.returning) {
+  /**
+   * The bot's part: the returning-customer offer, then the flow until it routes, hands off or ends.
+   * A customer who keeps talking to the bot grows the history too: when the server suggests it,
+   * the bot stops between two blocks and says where, for the next run to go on from there.
+   */
+  async function runBot(): Promise<Pick<BotPause, 'nodeId' | 'flow' | 'budget'> | undefined> {
+    if (!resumed && setup.returning) {
       state.phase = 'AWAITING_ROUTING_CONFIRMATION';
       const { departmentId, departmentName, agentId } = setup.returning;
       const choice = await askMenu(returningOffer(departmentName), 'AWAITING_ROUTING_CONFIRMATION');
@@ -384,12 +409,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       }
       state.phase = 'GREETING';
     }
-    let flow = setup.flow;
-    let node: FlowNode | undefined = flow.nodes.find((n) => n.type === 'start');
-    let budget = STEP_BUDGET;
+    let flow = resumed?.flow ?? setup.flow;
+    let node: FlowNode | undefined = resumed ? flow.nodes.find((n) => n.id === resumed.nodeId) : flow.nodes.find((n) => n.type === 'start');
+    let budget = resumed?.budget ?? STEP_BUDGET;
     const heardCustomer = () => (budget = STEP_BUDGET);
     const next = (from: FlowNode, handle = 'next') => nextNode(flow, from, handle);
     while (withBot()) {
+      // Asked only when suggested: runs that never grow this long keep the histories they always had.
+      if (node && continueSuggested() && patched('bot-continues-as-new')) return { nodeId: node.id, budget, ...(flow === setup.flow ? {} : { flow }) };
       if (!node || !keepsHeldWords(node)) await sendHeld();
       if (!node) return botFailed(state.nodeId, 'o fluxo terminou sem encaminhar a conversa');
       if (budget-- <= 0) return botFailed(node.id, `${STEP_BUDGET} blocos seguidos sem ouvir o cliente (um laço sem espera ou pergunta?)`);
@@ -466,7 +493,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   /** The bot cannot go on: agents read why in the timeline, and the customer waits for a person instead of a dead bot. */
-  async function botFailed(nodeId: string | null, reason: string) {
+  async function botFailed(nodeId: string | null, reason: string): Promise<undefined> {
     await sendHeld();
     await blockSteps.recordBotFailure({ conversationId, stepId: uuid4(), nodeId, reason });
     if (!withBot()) return;

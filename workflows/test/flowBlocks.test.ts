@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { eventually, login, testDb } from '../../test/harness';
-import { recordHistory } from '../../test/replay';
+import { recordHistory, replay } from '../../test/replay';
 import { startConversationRig, visibleText, type ConversationRig } from '../../test/conversationRig';
 import { conversationStateQuery, conversationWorkflowId } from '../conversation';
 import type { FlowDefinitionInput } from '../flow/schema';
@@ -134,7 +134,7 @@ describe('bot blocks run by the conversation workflow', () => {
   });
 
   test('when an HTTP block calls a service, then secrets and variables fill the request, response fields become variables, and failures and timeouts take the error exit after the retries', async () => {
-    await db().companySecret.create({ data: { companyId: rig.company.companyId, name: 'CRM_TOKEN', value: 's3cr3t-token' } });
+    expect((await admin.api.put('/api/secrets/CRM_TOKEN', { value: 's3cr3t-token' })).status).toBe(200);
     const httpFlow = (url: string, retries = 0) => ({
       nodes: [
         start,
@@ -200,7 +200,7 @@ describe('bot blocks run by the conversation workflow', () => {
     await rig.customerSays(unconfigured, { type: 'text', text: 'Qual o horário?' });
     expect(await receivedTexts(unconfigured, 1)).toEqual(['O assistente está desligado.']);
 
-    await db().companySecret.create({ data: { companyId: rig.company.companyId, name: 'OPENAI_KEY', value: 'sk-test-123' } });
+    expect((await admin.api.put('/api/secrets/OPENAI_KEY', { value: 'sk-test-123' })).status).toBe(200);
     expect((await admin.api.patch('/api/company/settings', { aiBaseUrl: `${service.url}/ai`, aiModel: 'modelo-teste', aiApiKeySecret: 'OPENAI_KEY' })).status).toBe(200);
     const asker = '5511944440009';
     await rig.customerSays(asker, { type: 'text', text: 'Qual o horário?' });
@@ -309,4 +309,59 @@ describe('bot blocks run by the conversation workflow', () => {
     expect(events.map((e) => e.body)).toEqual([expect.stringMatching(/^O bot parou no bloco "(count|again)": 50 blocos seguidos sem ouvir o cliente/)]);
     expect(await rig.received(waId)).toEqual([]);
   });
+  test('when a customer keeps talking to the bot past the history limit, then the bot continues as new at the block it was at, in the flow it jumped to, and no answer or message is lost or sent twice', async () => {
+    const faqFlowId = await publish(
+      'Dúvidas',
+      {
+        nodes: [
+          start,
+          {
+            id: 'faq',
+            type: 'menu',
+            config: {
+              text: 'Sobre o que é a dúvida?',
+              style: 'text',
+              options: [
+                { id: 'hours', label: 'Horário', synonyms: ['horario'] },
+                { id: 'human', label: 'Atendente', synonyms: ['atendente'] },
+              ],
+            },
+          },
+          { id: 'count', type: 'setVariable', config: { assignments: [{ variable: 'perguntas', value: '{{vars.perguntas}}+' }] } },
+          route('to-a', departments().a, 'Vou te passar para um atendente.'),
+        ],
+        edges: [edge('start', 'faq'), edge('faq', 'count', 'hours'), edge('count', 'faq'), edge('faq', 'to-a', 'human'), edge('faq', 'to-a', 'invalid')],
+      },
+      false,
+    );
+    await publish('Entrada FAQ', { nodes: [start, { id: 'go', type: 'jump', config: { flowId: faqFlowId } }], edges: [edge('start', 'go')] });
+    const menu = 'Sobre o que é a dúvida?\n\n1. Horário\n2. Atendente';
+    const waId = '5511944440016';
+    await rig.customerSays(waId, { type: 'text', text: 'Oi' });
+    expect(await receivedTexts(waId, 1)).toEqual([menu]);
+    const conversation = await eventually(() => rig.conversationOf(waId), () => true);
+    const handle = rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id));
+    const firstRun = (await handle.describe()).runId;
+
+    // Each answer adds its signal, two workflow tasks, the variable's write and the menu's send
+    // (eleven events) to the history. One menu per answer stays under the sandbox's pair rate limit.
+    const rounds = Math.ceil(inject('continueAsNewSuggestedAt') / 11) + 5;
+    for (let round = 1; round <= rounds; round++) {
+      await rig.customerSays(waId, { type: 'text', text: round % 2 ? 'horario' : '1' });
+      await receivedTexts(waId, 1 + round);
+    }
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    await rig.customerSays(waId, { type: 'text', text: 'atendente' });
+    expect(await settled(waId)).toMatchObject({ status: 'QUEUED', departmentId: departments().a, variables: { perguntas: '+'.repeat(rounds) } });
+    const texts = await receivedTexts(waId, 2 + rounds);
+    expect(texts).toEqual([...Array.from({ length: 1 + rounds }, () => menu), 'Vou te passar para um atendente.']);
+    expect(await db().message.count({ where: { conversationId: conversation.id, direction: 'OUTBOUND' } })).toBe(texts.length);
+    expect((await stateOf(conversation.id)).phase).toBe('DEPARTMENT_SELECTED');
+
+    const history = await rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id), firstRun).fetchHistory();
+    expect(history.events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+    await expect(replay(history)).resolves.toBeUndefined();
+    // The run that went on from the menu, for the replay tests.
+    await recordHistory('conversation-bot-continued-as-new', conversationWorkflowId(conversation.id));
+  }, 120_000);
 });
