@@ -1,4 +1,5 @@
 import type { RealtimeEvent } from '../api/realtime/events';
+import type { SecretKeyRing } from '../api/secrets/encryptionKeys';
 import type { MediaStorage } from '../api/media/storage';
 import type { Sql } from '../api/whatsapp/sql';
 import type { Db } from '../prisma/client';
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   whatsapp: WhatsAppProvider;
   /** Tells the API instances (and through them the browsers) that something changed. */
   notify: (event: RealtimeEvent) => Promise<void>;
+  /** The API's SECRETS_ENCRYPTION_KEYS: flows read company secrets through them. */
+  secretKeys: SecretKeyRing;
   /** Where agents' attachments wait to be sent (the API's MEDIA_DIR). */
   media?: MediaStorage;
   /**

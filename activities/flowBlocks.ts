@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { readCompanySettings } from '../api/companies/settings';
 import { openingState } from '../api/departments/businessHours';
 import { businessHoursSchema } from '../api/departments/schemas';
+import { decryptSecret, UnreadableSecretError, type SecretOwner } from '../api/secrets/secretCipher';
 import { fillTemplate, jsonStringContent } from '../workflows/flow/fillTemplate';
 import { flowDefinitionSchema, type ConditionRule, type FlowDefinition, type NodeOf } from '../workflows/flow/schema';
 import { publishConversation, recordTimelineEvent } from './conversationEvents';
@@ -44,7 +45,17 @@ function pick(value: unknown, path: string): string | undefined {
 
 const timedOut = (error: unknown) => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
-export function createFlowBlockActivities({ db, notify }: ActivityDeps) {
+export function createFlowBlockActivities({ db, notify, secretKeys }: ActivityDeps) {
+  /** A value that does not open fails the block: sending a wrong credential would be worse than stopping. */
+  function plaintextOf(owner: SecretOwner, stored: string) {
+    try {
+      return decryptSecret(secretKeys, owner, stored);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      throw ApplicationFailure.nonRetryable(`Não foi possível ler o segredo ${owner.name}: a chave que o cifrou não está mais configurada ou o valor foi alterado. Cadastre o segredo de novo.`, 'UnreadableSecret', error.message);
+    }
+  }
+
   const conversationOf = (conversationId: string) => db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { id: true, companyId: true, numberId: true, contactId: true, departmentId: true } });
 
   /** {{secrets.NAME}} of the company; a name that does not exist fails the block rather than sending an empty credential. */
@@ -54,7 +65,7 @@ export function createFlowBlockActivities({ db, notify }: ActivityDeps) {
     const rows = await db.companySecret.findMany({ where: { companyId, name: { in: names } }, select: { name: true, value: true } });
     const missing = names.filter((n) => !rows.some((r) => r.name === n));
     if (missing.length) throw ApplicationFailure.nonRetryable(`Segredo não cadastrado: ${missing.join(', ')}`, 'MissingSecret');
-    return Object.fromEntries(rows.map((r) => [`secrets.${r.name}`, r.value]));
+    return Object.fromEntries(rows.map((r) => [`secrets.${r.name}`, plaintextOf({ companyId, name: r.name }, r.value)]));
   }
 
   return {
@@ -130,8 +141,10 @@ export function createFlowBlockActivities({ db, notify }: ActivityDeps) {
       const conversation = await db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { companyId: true, company: { select: { settings: true } } } });
       const settings = readCompanySettings(conversation.company.settings);
       if (!settings.aiBaseUrl || !settings.aiApiKeySecret) throw ApplicationFailure.nonRetryable('A IA não está configurada nesta empresa', 'AiNotConfigured');
-      const secret = await db.companySecret.findUnique({ where: { companyId_name: { companyId: conversation.companyId, name: settings.aiApiKeySecret } }, select: { value: true } });
+      const owner = { companyId: conversation.companyId, name: settings.aiApiKeySecret };
+      const secret = await db.companySecret.findUnique({ where: { companyId_name: owner }, select: { value: true } });
       if (!secret) throw ApplicationFailure.nonRetryable(`Segredo não cadastrado: ${settings.aiApiKeySecret}`, 'AiNotConfigured');
+      const apiKey = plaintextOf(owner, secret.value);
       const history = input.historyMessages
         ? await db.message.findMany({
             where: { conversationId: input.conversationId, type: { not: 'event' }, body: { not: null } },
@@ -148,7 +161,7 @@ export function createFlowBlockActivities({ db, notify }: ActivityDeps) {
       try {
         response = await fetch(`${settings.aiBaseUrl.replace(/\/$/, '')}/chat/completions`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret.value}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
           body: JSON.stringify({ model: settings.aiModel, messages }),
           signal: AbortSignal.timeout(input.timeoutSeconds * 1000),
         });

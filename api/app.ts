@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps, hooks: { webhookEvents: WebhookEventWri
   api.use('/departments', departmentsRouter());
   api.use('/audit', auditRouter());
   api.use('/quick-replies', quickRepliesRouter());
-  api.use('/secrets', secretsRouter());
+  api.use('/secrets', secretsRouter(deps.config.SECRETS_ENCRYPTION_KEYS));
   api.use('/templates', templatesRouter(createProviderFromEnv(deps.config)));
   api.use('/conversations/:id/notes', notesRouter());
   api.use('/conversations', conversationsRouter(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE));

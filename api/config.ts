@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkProviderEnv, providerEnvSchema } from '../activities/whatsapp/providerConfig';
 import { TASK_QUEUE } from '../temporal/config';
+import { secretsEncryptionKeysSchema } from './secrets/encryptionKeys';
 import { formatEnvError } from '../temporal/env';
 
 const duration = z.coerce.number().int().positive();
@@ -13,6 +14,7 @@ const apiEnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  SECRETS_ENCRYPTION_KEYS: secretsEncryptionKeysSchema,
   ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_DAYS: duration.default(30),
   TRUST_PROXY: z.stringbool().default(false),

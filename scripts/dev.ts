@@ -19,20 +19,22 @@ function say(line: string) {
 }
 
 /** A development secret, made once and kept under data/ so sessions and signatures survive restarts. */
-function devSecret(name: string): string {
+function devSecret(name: string, make = () => randomBytes(48).toString('base64url')): string {
   const file = path.join(DATA_DIR, `dev-${name}`);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(DATA_DIR, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = make();
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
 
-const env: NodeJS.ProcessEnv & Record<'DATABASE_URL' | 'JWT_SECRET' | 'WHATSAPP_APP_SECRET' | 'WHATSAPP_VERIFY_TOKEN' | 'WHATSAPP_PROVIDER' | 'PORT' | 'WEB_PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'TEMPORAL_ADDRESS' | 'API_URL' | 'NODE_ENV', string> = {
+const env: NodeJS.ProcessEnv & Record<'DATABASE_URL' | 'JWT_SECRET' | 'SECRETS_ENCRYPTION_KEYS' | 'WHATSAPP_APP_SECRET' | 'WHATSAPP_VERIFY_TOKEN' | 'WHATSAPP_PROVIDER' | 'PORT' | 'WEB_PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'TEMPORAL_ADDRESS' | 'API_URL' | 'NODE_ENV', string> = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? 'development',
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/orquestra',
   JWT_SECRET: process.env.JWT_SECRET ?? devSecret('jwt-secret'),
+  // Company secrets stored in development open only with this key: deleting the file loses them.
+  SECRETS_ENCRYPTION_KEYS: process.env.SECRETS_ENCRYPTION_KEYS ?? devSecret('secrets-encryption-keys', () => `dev:${randomBytes(32).toString('base64')}`),
   WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? devSecret('whatsapp-app-secret'),
   WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN ?? devSecret('whatsapp-verify-token'),
   PORT: process.env.PORT ?? '4000',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkProviderEnv, providerEnvSchema } from '../activities/whatsapp/providerConfig';
+import { secretsEncryptionKeysSchema } from '../api/secrets/encryptionKeys';
 import { formatEnvError } from './env';
 
 export const TASK_QUEUE = 'orquestra';
@@ -14,6 +15,8 @@ const workerEnvSchema = z.object({
   WORKER_DB_POOL_SIZE: z.coerce.number().int().positive().default(20),
   /** The API's MEDIA_DIR: agents' attachments are read from it when sent. */
   MEDIA_DIR: z.string().default('data/media'),
+  /** The API's key ring: the worker decrypts the company secrets flows use. */
+  SECRETS_ENCRYPTION_KEYS: secretsEncryptionKeysSchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -28,7 +28,14 @@ async function main() {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, sql, whatsapp: createProviderFromEnv(config), notify: createRealtimeNotifier(sql), media: createLocalMediaStorage(config.MEDIA_DIR) },
+    deps: {
+      db,
+      sql,
+      whatsapp: createProviderFromEnv(config),
+      notify: createRealtimeNotifier(sql),
+      secretKeys: config.SECRETS_ENCRYPTION_KEYS,
+      media: createLocalMediaStorage(config.MEDIA_DIR),
+    },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { createMetaProvider } from '../activities/whatsapp/metaProvider';
 import { createSandbox, type Sandbox } from '../sandbox/server';
 import { freePort } from '../scripts/freePort';
-import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, testDb, type CompanyFixture, type TestApi } from './harness';
+import { createCompanyFixture, eventually, startTestApi, startTestWorker, TEST_APP_SECRET, TEST_PROCESS_ENV, testDb, type CompanyFixture, type TestApi } from './harness';
 
 export type SandboxMessage = { id: string; direction: 'inbound' | 'outbound'; type: string; status?: string; content: Record<string, any> };
 
@@ -61,6 +61,8 @@ export async function startConversationRig(options: { label: string; phoneNumber
     api,
     phoneNumberId: options.phoneNumberId,
     taskQueue,
+    /** What a worker started as its own process needs on top of the rig's queue and sandbox. */
+    workerEnv: TEST_PROCESS_ENV,
     token,
     company,
     sandboxUrl,

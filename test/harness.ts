@@ -19,6 +19,7 @@ import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createMetaProvider } from '../activities/whatsapp/metaProvider';
 import type { WhatsAppProvider } from '../activities/whatsapp/provider';
 import { createTemporalClient } from '../temporal/client';
+import { workerConfigSchema } from '../temporal/config';
 
 let runtimeInstalled = false;
 function quietTemporalRuntime() {
@@ -47,10 +48,14 @@ export function temporalClient(address = inject('temporalAddress')): Client {
   return createTemporalClient({ address, namespace: 'default' });
 }
 
+/** What the API and every test worker share, as in production: one key ring (the API encrypts what workers decrypt). */
+export const TEST_PROCESS_ENV = { SECRETS_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 'orquestra-test').toString('base64')}` };
+
 /** A worker on its own task queue so test files never steal each other's tasks. */
 export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider; minuteMs?: number } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const config = workerConfigSchema.parse({ DATABASE_URL: testDatabaseUrl(), ...TEST_PROCESS_ENV });
   const worker = await createWorker({
     connection,
     namespace: 'default',
@@ -61,6 +66,7 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
       sql: testSql(),
       whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
       notify: createRealtimeNotifier(testSql()),
+      secretKeys: config.SECRETS_ENCRYPTION_KEYS,
       media: createLocalMediaStorage(mediaDir()),
       minuteMs: options.minuteMs,
     },
@@ -100,6 +106,7 @@ export async function startTestApi(overrides: Partial<Record<keyof ApiConfig, st
     DATABASE_URL: testDatabaseUrl(),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    SECRETS_ENCRYPTION_KEYS: TEST_PROCESS_ENV.SECRETS_ENCRYPTION_KEYS,
     RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
     RATE_LIMIT_PER_USER_PER_MINUTE: '100000',
     LOGIN_ATTEMPTS_PER_15_MINUTES: '1000',

@@ -21,6 +21,7 @@ function startWorkerProcess() {
       WHATSAPP_ACCESS_TOKEN: rig.token,
       WHATSAPP_APP_SECRET: 'unused-by-the-worker',
       LOG_LEVEL: 'warn',
+      ...rig.workerEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
