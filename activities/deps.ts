@@ -3,6 +3,7 @@ import type { SecretKeyRing } from '../api/secrets/encryptionKeys';
 import type { MediaStorage } from '../api/media/storage';
 import type { Sql } from '../api/whatsapp/sql';
 import type { Db } from '../prisma/client';
+import type { OutboundAllowList } from './outbound/destinationPolicy';
 import type { WhatsAppProvider } from './whatsapp/provider';
 
 /** What activities need from the outside world; the worker builds it once and tests inject their own. */
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   notify: (event: RealtimeEvent) => Promise<void>;
   /** The API's SECRETS_ENCRYPTION_KEYS: flows read company secrets through them. */
   secretKeys: SecretKeyRing;
+  /** Internal destinations flows may call anyway (OUTBOUND_ALLOWED_HOSTS). */
+  outboundAllowed: OutboundAllowList;
   /** Where agents' attachments wait to be sent (the API's MEDIA_DIR). */
   media?: MediaStorage;
   /**

@@ -7,6 +7,7 @@ import { fillTemplate, jsonStringContent } from '../workflows/flow/fillTemplate'
 import { flowDefinitionSchema, type ConditionRule, type FlowDefinition, type NodeOf } from '../workflows/flow/schema';
 import { publishConversation, recordTimelineEvent } from './conversationEvents';
 import type { ActivityDeps } from './deps';
+import { outboundRequest, type OutboundResponse } from './outbound/outboundRequest';
 
 export interface HttpBlockInput {
   conversationId: string;
@@ -29,7 +30,7 @@ export interface AiReplyInput {
   timeoutSeconds: number;
 }
 
-/** The longest response body an HTTP block reads: enough for an API answer, not for a download. */
+/** The longest response body an HTTP or AI block reads: enough for an API answer, not for a download. */
 const MAX_RESPONSE_BYTES = 1_000_000;
 
 /** `items.0.name` inside a parsed JSON value; objects and arrays come back as JSON text. */
@@ -45,7 +46,7 @@ function pick(value: unknown, path: string): string | undefined {
 
 const timedOut = (error: unknown) => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
-export function createFlowBlockActivities({ db, notify, secretKeys }: ActivityDeps) {
+export function createFlowBlockActivities({ db, notify, secretKeys, outboundAllowed }: ActivityDeps) {
   /** A value that does not open fails the block: sending a wrong credential would be worse than stopping. */
   function plaintextOf(owner: SecretOwner, stored: string) {
     try {
@@ -111,13 +112,14 @@ export function createFlowBlockActivities({ db, notify, secretKeys }: ActivityDe
       const headers = new Headers(request.headers.map((h): [string, string] => [h.name, fillTemplate(h.value, values)]));
       const body = request.body && request.method !== 'GET' ? fillTemplate(request.body, values, jsonStringContent) : undefined;
       if (body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-      let response: Response;
+      let response: OutboundResponse;
       try {
-        response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(request.timeoutSeconds * 1000), redirect: 'follow' });
+        response = await outboundRequest(outboundAllowed, { method: request.method, url, headers, body, timeoutMs: request.timeoutSeconds * 1000, maxResponseBytes: MAX_RESPONSE_BYTES });
       } catch (error) {
+        if (error instanceof ApplicationFailure) throw error;
         throw ApplicationFailure.retryable(timedOut(error) ? `Sem resposta em ${request.timeoutSeconds} s` : `Falha ao chamar ${new URL(url).host}: ${(error as Error).message}`, timedOut(error) ? 'Timeout' : 'NetworkError');
       }
-      const text = (await response.text()).slice(0, MAX_RESPONSE_BYTES);
+      const { text } = response;
       if (response.status >= 500) throw ApplicationFailure.retryable(`O serviço respondeu ${response.status}`, 'ServerError');
       let parsed: unknown = text;
       try {
@@ -157,20 +159,28 @@ export function createFlowBlockActivities({ db, notify, secretKeys }: ActivityDe
         { role: 'system', content: input.systemPrompt },
         ...history.reverse().map((m) => ({ role: m.direction === 'INBOUND' ? 'user' : 'assistant', content: m.body! })),
       ];
-      let response: Response;
+      let response: OutboundResponse;
       try {
-        response = await fetch(`${settings.aiBaseUrl.replace(/\/$/, '')}/chat/completions`, {
+        response = await outboundRequest(outboundAllowed, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+          url: `${settings.aiBaseUrl.replace(/\/$/, '')}/chat/completions`,
+          headers: new Headers({ 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }),
           body: JSON.stringify({ model: settings.aiModel, messages }),
-          signal: AbortSignal.timeout(input.timeoutSeconds * 1000),
+          timeoutMs: input.timeoutSeconds * 1000,
+          maxResponseBytes: MAX_RESPONSE_BYTES,
         });
       } catch (error) {
+        if (error instanceof ApplicationFailure) throw error;
         if (timedOut(error)) throw ApplicationFailure.nonRetryable(`A IA não respondeu em ${input.timeoutSeconds} s`, 'AiTimeout');
         throw ApplicationFailure.retryable(`Falha ao chamar a IA: ${(error as Error).message}`, 'AiUnavailable');
       }
       if (response.status === 429 || response.status >= 500) throw ApplicationFailure.retryable(`A IA respondeu ${response.status}`, 'AiUnavailable');
-      const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: string } }[] } | null;
+      let body: { choices?: { message?: { content?: string } }[] } | null = null;
+      try {
+        body = JSON.parse(response.text);
+      } catch {
+        // Not JSON: refused below like an answer without text.
+      }
       const text = body?.choices?.[0]?.message?.content?.trim();
       if (!response.ok || !text) throw ApplicationFailure.nonRetryable(`A IA recusou o pedido (${response.status})`, 'AiRefused');
       return { text: text.slice(0, 4096) };

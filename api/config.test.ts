@@ -37,4 +37,12 @@ describe('configuration', () => {
     // KeyObjects: a config that ends up in a log shows no key material.
     expect(JSON.stringify(ring.current)).toBe('{"id":"new","key":{}}');
   });
+
+  test('when OUTBOUND_ALLOWED_HOSTS has something that is neither a hostname nor an address, then the worker refuses to start naming it', () => {
+    const worker = { DATABASE_URL: valid.DATABASE_URL, SECRETS_ENCRYPTION_KEYS: valid.SECRETS_ENCRYPTION_KEYS };
+    expect(loadWorkerConfig(worker).OUTBOUND_ALLOWED_HOSTS.hosts.size).toBe(0);
+    expect(() => loadWorkerConfig({ ...worker, OUTBOUND_ALLOWED_HOSTS: 'crm.local,10.0.0.0/33' })).toThrowError(/OUTBOUND_ALLOWED_HOSTS: "10.0.0.0\/33" is neither/);
+    expect(() => loadWorkerConfig({ ...worker, OUTBOUND_ALLOWED_HOSTS: 'http://crm.local' })).toThrowError(/"http:\/\/crm.local" is neither/);
+    expect([...loadWorkerConfig({ ...worker, OUTBOUND_ALLOWED_HOSTS: ' CRM.local, 10.20.0.0/16 ,127.0.0.1' }).OUTBOUND_ALLOWED_HOSTS.hosts]).toEqual(['crm.local']);
+  });
 });

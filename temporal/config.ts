@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundAllowListSchema } from '../activities/outbound/destinationPolicy';
 import { checkProviderEnv, providerEnvSchema } from '../activities/whatsapp/providerConfig';
 import { secretsEncryptionKeysSchema } from '../api/secrets/encryptionKeys';
 import { formatEnvError } from './env';
@@ -17,6 +18,7 @@ const workerEnvSchema = z.object({
   MEDIA_DIR: z.string().default('data/media'),
   /** The API's key ring: the worker decrypts the company secrets flows use. */
   SECRETS_ENCRYPTION_KEYS: secretsEncryptionKeysSchema,
+  OUTBOUND_ALLOWED_HOSTS: outboundAllowListSchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

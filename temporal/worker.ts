@@ -34,6 +34,7 @@ async function main() {
       whatsapp: createProviderFromEnv(config),
       notify: createRealtimeNotifier(sql),
       secretKeys: config.SECRETS_ENCRYPTION_KEYS,
+      outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
       media: createLocalMediaStorage(config.MEDIA_DIR),
     },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

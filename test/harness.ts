@@ -48,8 +48,12 @@ export function temporalClient(address = inject('temporalAddress')): Client {
   return createTemporalClient({ address, namespace: 'default' });
 }
 
-/** What the API and every test worker share, as in production: one key ring (the API encrypts what workers decrypt). */
-export const TEST_PROCESS_ENV = { SECRETS_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 'orquestra-test').toString('base64')}` };
+/**
+ * What the API and every test worker share, as in production: one key ring (the API encrypts what
+ * workers decrypt), and 127.0.0.1 allowed as a destination because the services flows call in tests
+ * listen there.
+ */
+export const TEST_PROCESS_ENV = { SECRETS_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 'orquestra-test').toString('base64')}`, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' };
 
 /** A worker on its own task queue so test files never steal each other's tasks. */
 export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider; minuteMs?: number } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
@@ -67,6 +71,7 @@ export async function startTestWorker(taskQueue: string, options: { whatsapp?: W
       whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
       notify: createRealtimeNotifier(testSql()),
       secretKeys: config.SECRETS_ENCRYPTION_KEYS,
+      outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
       media: createLocalMediaStorage(mediaDir()),
       minuteMs: options.minuteMs,
     },

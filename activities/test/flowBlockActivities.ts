@@ -4,7 +4,7 @@ import { workerConfigSchema } from '../../temporal/config';
 import { createFlowBlockActivities } from '../flowBlocks';
 import { createMetaProvider } from '../whatsapp/metaProvider';
 
-/** The worker's configuration in tests: the key ring the test API encrypts with. */
+/** The worker's configuration in tests: the key ring the test API encrypts with, loopback allowed. */
 export const testWorkerConfig = (env: Record<string, string> = {}) => workerConfigSchema.parse({ DATABASE_URL: testDatabaseUrl(), ...TEST_PROCESS_ENV, ...env });
 
 /** The flow-block activities as the worker runs them, called directly over the test database. */
@@ -16,6 +16,7 @@ export function flowBlockActivities(env: Record<string, string> = {}) {
     whatsapp: createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
     notify: async () => undefined,
     secretKeys: config.SECRETS_ENCRYPTION_KEYS,
+    outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
   });
 }
 
