@@ -12,6 +12,9 @@ export interface MetaProviderOptions {
 }
 
 type GraphError = { error?: { message?: string; code?: number; error_subcode?: number; error_data?: { details?: string }; fbtrace_id?: string } };
+type TemplatePage = { data: (ProviderTemplate & { rejected_reason?: string })[]; paging?: { next?: string; cursors?: { after?: string } } };
+/** Graph's largest template page. */
+const TEMPLATES_PER_PAGE = 250;
 
 const context = (replyTo?: string) => (replyTo ? { context: { message_id: replyTo } } : {});
 
@@ -133,9 +136,16 @@ export function createMetaProvider(options: MetaProviderOptions): WhatsAppProvid
     async createTemplate(wabaId, template) {
       return call<{ id: string; status: string }>(`/${wabaId}/message_templates`, { method: 'POST', body: JSON.stringify(template) });
     },
+    /** Every page: Graph says another follows with `paging.next`, and where it starts with `cursors.after`. */
     async listTemplates(wabaId) {
-      const reply = await call<{ data: (ProviderTemplate & { rejected_reason?: string })[] }>(`/${wabaId}/message_templates?limit=250`);
-      return reply.data.map(({ rejected_reason, ...t }) => ({ ...t, rejectedReason: rejected_reason ?? null }));
+      const templates: ProviderTemplate[] = [];
+      let after: string | undefined;
+      do {
+        const reply = await call<TemplatePage>(`/${wabaId}/message_templates?limit=${TEMPLATES_PER_PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        templates.push(...reply.data.map(({ rejected_reason, ...t }) => ({ ...t, rejectedReason: rejected_reason ?? null })));
+        after = reply.paging?.next ? reply.paging.cursors?.after : undefined;
+      } while (after);
+      return templates;
     },
     async deleteTemplate(wabaId, name) {
       await call(`/${wabaId}/message_templates?name=${encodeURIComponent(name)}`, { method: 'DELETE' });

@@ -128,6 +128,15 @@ describe('the Cloud API provider against the sandbox', () => {
     expect(sent.waMessageId).toMatch(/^wamid\./);
   });
 
+  test('when the business has more templates than one Graph page holds, then the list has them all, once each', async () => {
+    const names = Array.from({ length: 260 }, (_, i) => `aviso_${String(i).padStart(3, '0')}`);
+    for (const name of names) {
+      await provider.createTemplate(WABA_ID, { name, language: 'pt_BR', category: 'UTILITY', components: [{ type: 'BODY', text: `Aviso ${name}` }] });
+    }
+    const listed = (await provider.listTemplates(WABA_ID)).map((t) => t.name).filter((name) => name.startsWith('aviso_'));
+    expect(listed.sort()).toEqual(names);
+  });
+
   test('when a customer sends a photo, then the API downloads it at once into its own storage and links it to the message', async () => {
     const photo = Buffer.from('fake-jpeg-bytes-of-a-prescription');
     const reply = await fetch(`${sandboxUrl}/sandbox/customers/5511911110007/messages`, {
