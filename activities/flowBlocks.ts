@@ -5,9 +5,10 @@ import { businessHoursSchema } from '../api/departments/schemas';
 import { decryptSecret, UnreadableSecretError, type SecretOwner } from '../api/secrets/secretCipher';
 import { fillTemplate, jsonStringContent } from '../workflows/flow/fillTemplate';
 import { flowDefinitionSchema, type ConditionRule, type FlowDefinition, type NodeOf } from '../workflows/flow/schema';
-import { publishConversation, recordTimelineEvent } from './conversationEvents';
+import { publishConversation } from './conversationEvents';
 import type { ActivityDeps } from './deps';
 import { outboundRequest, type OutboundResponse } from './outbound/outboundRequest';
+import { onPool, writeTimelineLine } from './routingRows';
 
 export interface HttpBlockInput {
   conversationId: string;
@@ -46,7 +47,7 @@ function pick(value: unknown, path: string): string | undefined {
 
 const timedOut = (error: unknown) => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
-export function createFlowBlockActivities({ db, notify, secretKeys, outboundAllowed }: ActivityDeps) {
+export function createFlowBlockActivities({ db, sql, notify, secretKeys, outboundAllowed }: ActivityDeps) {
   /** A value that does not open fails the block: sending a wrong credential would be worse than stopping. */
   function plaintextOf(owner: SecretOwner, stored: string) {
     try {
@@ -198,7 +199,7 @@ export function createFlowBlockActivities({ db, notify, secretKeys, outboundAllo
     /** The bot could not go on (a loop without waits, a jump to nowhere): agents read why in the timeline. */
     async recordBotFailure(input: { conversationId: string; stepId: string; nodeId: string | null; reason: string }) {
       const conversation = await conversationOf(input.conversationId);
-      await recordTimelineEvent(db, conversation, { id: input.stepId, kind: 'bot.failed', text: `O bot parou${input.nodeId ? ` no bloco "${input.nodeId}"` : ''}: ${input.reason}. A conversa foi passada para um atendente.` });
+      await writeTimelineLine(onPool(sql), conversation, { stepId: input.stepId, line: { kind: 'bot.failed', text: `O bot parou${input.nodeId ? ` no bloco "${input.nodeId}"` : ''}: ${input.reason}. A conversa foi passada para um atendente.` } });
       await notify({ type: 'message.new', companyId: conversation.companyId, conversationId: conversation.id, departmentId: conversation.departmentId, payload: { message: await db.message.findUniqueOrThrow({ where: { id: input.stepId } }) } });
     },
   };

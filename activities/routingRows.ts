@@ -120,6 +120,11 @@ export async function writeAssigned(run: RunStatement, row: RoutingRow, step: Ha
 
 const done = (table: 'Message') => `WITH done AS (SELECT 1 FROM "${table}" WHERE "id" = $2)`;
 
+/** A line in the timeline alone (the bot stopped, say), written once per step. */
+export async function writeTimelineLine(run: RunStatement, conversation: Pick<RoutingRow, 'id' | 'companyId' | 'numberId'>, step: { stepId: string; line: TimelineLine }) {
+  await run(`${done('Message')} ${TIMELINE}`, timelineParams(conversation, step.stepId, step.line));
+}
+
 // $8 the next escalation's time (none after the last, or when it moves elsewhere).
 const ESCALATED = `${done('Message')},
 timeline AS (${TIMELINE})
