@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { createDatabaseIfMissing, dropDatabase, generateClient, migrateDeploy } from '../prisma/database';
@@ -24,11 +25,14 @@ export async function benchDatabase(name: string) {
   return { databaseUrl, drop: () => dropDatabase(databaseUrl) };
 }
 
+/** One key ring per run, shared by the API and workers it starts (their configs require one). */
+const benchSecretsKeys = `bench:${randomBytes(32).toString('base64')}`;
+
 /** Runs the real API as its own process, so the load generator does not share its event loop. */
 export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256', SECRETS_ENCRYPTION_KEYS: benchSecretsKeys, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForPort(port, 30_000, child);
@@ -57,7 +61,7 @@ export async function startWorkerProcess(
   // A worker under load can log thousands of lines (one per failed activity attempt): keep them apart.
   const output = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
   const child = spawn(process.execPath, ['--import', 'tsx', 'temporal/worker.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: taskQueue, ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: taskQueue, SECRETS_ENCRYPTION_KEYS: benchSecretsKeys, ...env },
     stdio: ['ignore', output, output],
   });
   if (typeof output === 'number') closeSync(output);
