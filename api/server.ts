@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
 import { WhatsAppProviderError } from '../activities/whatsapp/providerErrors';
 import { createWahaProvider } from '../activities/whatsapp/wahaProvider';
 import { createPrisma } from '../prisma/client';
+import { createSqlPool } from '../prisma/sessionOptions';
 import { createApp } from './app';
 import { createInboundDelivery } from './conversations/deliverToWorkflow';
 import { createWhatsAppIntake, isWhatsAppWebhookPost } from './whatsapp/acceptWebhook';
@@ -29,7 +29,7 @@ import type { StoredEvent } from './whatsapp/settleEvent';
 export async function startApiServer(deps: AppDeps, port: number, host?: string) {
   const httpServer: Server = createServer();
   // The webhook hot path writes through its own small pool, so a burst never waits behind API queries.
-  const intakePool = new pg.Pool({ connectionString: deps.config.DATABASE_URL, max: deps.config.WEBHOOK_INTAKE_POOL_SIZE });
+  const intakePool = createSqlPool(deps.config.DATABASE_URL, deps.config.WEBHOOK_INTAKE_POOL_SIZE);
   const webhookEvents = createWebhookEventWriter(intakePool);
   const provider = createProviderFromEnv(deps.config);
   const media = { storage: createLocalMediaStorage(deps.config.MEDIA_DIR), download: (id: string) => provider.downloadMedia(id) };
@@ -38,7 +38,7 @@ export async function startApiServer(deps: AppDeps, port: number, host?: string)
   let publish: Publish = () => undefined;
   // Processing is redone from the durable raw event after a crash, so it may commit asynchronously.
   const processingDb = createPrisma(deps.config.DATABASE_URL, { poolSize: 4, asyncCommit: true });
-  const processingSql = new pg.Pool({ connectionString: deps.config.DATABASE_URL, max: deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, options: '-c synchronous_commit=off' });
+  const processingSql = createSqlPool(deps.config.DATABASE_URL, deps.config.WEBHOOK_PROCESSING_CONCURRENCY + 2, '-c synchronous_commit=off');
   const deliver = createInboundDelivery(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
   const signalsInFlight = limitConcurrency(deps.config.WEBHOOK_PROCESSING_CONCURRENCY);
   const waha = deps.config.WAHA_BASE_URL

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
+import { sessionOptions } from './sessionOptions';
 
 export type Db = PrismaClient;
 export * from './generated/client';
@@ -17,7 +18,7 @@ export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): 
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
-    ...(options.asyncCommit ? { options: '-c synchronous_commit=off' } : {}),
+    options: sessionOptions(...(options.asyncCommit ? ['-c synchronous_commit=off'] : [])),
   });
   return new PrismaClient({ adapter });
 }

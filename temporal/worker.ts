@@ -1,9 +1,9 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
-import pg from 'pg';
 import { createProviderFromEnv } from '../activities/whatsapp/providerConfig';
 import { createLocalMediaStorage } from '../api/media/storage';
 import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createPrisma } from '../prisma/client';
+import { createSqlPool } from '../prisma/sessionOptions';
 import { createLogger } from '../api/logger';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './createWorker';
@@ -22,7 +22,7 @@ async function main() {
   });
   // Activities run up to WORKER_MAX_CONCURRENT_ACTIVITIES at once; each holds a connection per query.
   const db = createPrisma(config.DATABASE_URL, { poolSize: config.WORKER_DB_POOL_SIZE });
-  const sql = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.WORKER_DB_POOL_SIZE });
+  const sql = createSqlPool(config.DATABASE_URL, config.WORKER_DB_POOL_SIZE);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({
     connection,

@@ -14,6 +14,7 @@ import { createTokenService } from '../api/auth/tokens';
 import { apiConfigSchema, type ApiConfig } from '../api/config';
 import { hashPassword } from '../api/auth/passwords';
 import { createPrisma, type Db } from '../prisma/client';
+import { createSqlPool } from '../prisma/sessionOptions';
 import { createWorker } from '../temporal/createWorker';
 import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createMetaProvider } from '../activities/whatsapp/metaProvider';
@@ -40,7 +41,7 @@ export function testDb(): Db {
 let sharedSql: pg.Pool | undefined;
 /** Plain SQL on the same database, for code that uses it (the webhook hot path). */
 export function testSql(): pg.Pool {
-  sharedSql ??= new pg.Pool({ connectionString: testDatabaseUrl(), max: 5 });
+  sharedSql ??= createSqlPool(testDatabaseUrl(), 5);
   return sharedSql;
 }
 
