@@ -27,7 +27,17 @@ describe('configuration', () => {
   test('when the secrets key ring is missing or malformed, then the API and the worker refuse to start saying what is wrong with it', () => {
     const worker = { DATABASE_URL: valid.DATABASE_URL, SECRETS_ENCRYPTION_KEYS: valid.SECRETS_ENCRYPTION_KEYS };
     expect(() => loadWorkerConfig({ ...worker, SECRETS_ENCRYPTION_KEYS: undefined })).toThrowError(/worker:\n {2}SECRETS_ENCRYPTION_KEYS: must be keyId:base64-key pairs/);
-    expect(() => loadApiConfig({ ...valid, SECRETS_ENCRYPTION_KEYS: key(1) })).toThrowError(/SECRETS_ENCRYPTION_KEYS: must be keyId:base64-key pairs/);
+    expect(() => loadApiConfig({ ...valid, SECRETS_ENCRYPTION_KEYS: key(1) })).toThrowError(/SECRETS_ENCRYPTION_KEYS: must be keyId:base64-key pairs .*; entry 1 is not/);
+    // A key pasted without its id: the message names the entry, and not one character of the key.
+    const leaked = (() => {
+      try {
+        loadApiConfig({ ...valid, SECRETS_ENCRYPTION_KEYS: `k1:${key(1)},${key(7)}` });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(leaked).toMatch(/entry 2 is not/);
+    expect(leaked).not.toContain(key(7).slice(0, 8));
     expect(() => loadWorkerConfig({ ...worker, SECRETS_ENCRYPTION_KEYS: `new:${key(2, 16)},old:${key(1)}` })).toThrowError(/SECRETS_ENCRYPTION_KEYS: key "new" must be 32 bytes \(AES-256\), it is 16/);
     expect(() => loadApiConfig({ ...valid, SECRETS_ENCRYPTION_KEYS: `k1:${key(1)},k1:${key(2)}` })).toThrowError(/key id "k1" appears twice/);
 

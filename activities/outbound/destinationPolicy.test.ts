@@ -26,6 +26,9 @@ describe('outbound destination policy', () => {
       '::ffff:127.0.0.1',
       '::ffff:a9fe:a9fe',
       '::ffff:10.0.0.1',
+      '64:ff9b::a00:7',
+      '64:ff9b:1::1',
+      '2001:db8::1',
     ];
     expect(internal.filter((a) => !isInternalAddress(a))).toEqual([]);
   });

@@ -19,6 +19,10 @@ const INTERNAL_RANGES: [string, number, 'ipv4' | 'ipv6'][] = [
   ['224.0.0.0', 4, 'ipv4'], // multicast
   ['240.0.0.0', 4, 'ipv4'], // reserved, and the broadcast address
   ['::', 96, 'ipv6'], // unspecified, loopback and the deprecated IPv4-compatible form
+  ['64:ff9b::', 96, 'ipv6'], // NAT64: where DNS64 runs, 64:ff9b::a00:7 is 10.0.0.7
+  ['64:ff9b:1::', 48, 'ipv6'], // local-use NAT64
+  ['100::', 64, 'ipv6'], // discard-only
+  ['2001:db8::', 32, 'ipv6'], // documentation
   ['fc00::', 7, 'ipv6'], // unique local
   ['fe80::', 10, 'ipv6'], // link-local
   ['fec0::', 10, 'ipv6'], // site-local, deprecated but still routed by some stacks

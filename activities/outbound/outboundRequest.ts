@@ -23,8 +23,11 @@ export interface OutboundResponse {
 }
 
 const MAX_REDIRECTS = 5;
-/** Credentials written for one origin never follow a redirect to another (as fetch does). */
-const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+/**
+ * What a block writes in its headers is meant for the origin it names: a token in `x-api-key` filled
+ * from {{secrets.…}} must not follow a redirect elsewhere (fetch drops only authorization and cookies).
+ */
+const SAFE_ACROSS_ORIGINS = new Set(['accept', 'user-agent', 'content-type', 'content-length']);
 
 const blocked = (hostname: string) =>
   ApplicationFailure.nonRetryable(`Destino bloqueado: ${hostname} fica na rede interna; um fluxo só chama endereços públicos ou liberados pelo administrador do servidor`, 'BlockedDestination');
@@ -98,7 +101,8 @@ export async function outboundRequest(allowed: OutboundAllowList, request: Outbo
     if (hop === MAX_REDIRECTS) throw ApplicationFailure.nonRetryable(`Redirecionamentos demais a partir de ${new URL(request.url).host}`, 'TooManyRedirects');
     const next = new URL(location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw ApplicationFailure.nonRetryable(`Redirecionamento para uma URL inválida: ${next.href.slice(0, 80)}`, 'InvalidUrl');
-    if (next.origin !== url.origin) for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
+    if (url.protocol === 'https:' && next.protocol === 'http:') throw ApplicationFailure.nonRetryable(`${url.host} redirecionou para HTTP sem criptografia: ${next.host}`, 'InsecureRedirect');
+    if (next.origin !== url.origin) for (const name of Object.keys(headers)) if (!SAFE_ACROSS_ORIGINS.has(name)) delete headers[name];
     // As browsers and fetch do: 303 always, and 301/302 after a POST, go on as a GET without the body.
     if ((response.statusCode === 303 && method !== 'HEAD') || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST')) {
       method = 'GET';

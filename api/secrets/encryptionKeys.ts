@@ -19,10 +19,11 @@ export const secretsEncryptionKeysSchema = z.string({ error: FORMAT }).transform
   const byId = new Map<string, KeyObject>();
   const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
   if (!entries.length) ctx.addIssue({ code: 'custom', message: FORMAT });
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const [id = '', material = '', ...rest] = entry.split(':');
+    // Named by position, never by its text: an entry without its id starts with the key itself.
     if (!KEY_ID.test(id) || !BASE64.test(material) || rest.length) {
-      ctx.addIssue({ code: 'custom', message: `${FORMAT}; "${id.slice(0, 32)}:…" is not` });
+      ctx.addIssue({ code: 'custom', message: `${FORMAT}; entry ${index + 1} is not` });
       continue;
     }
     const bytes = Buffer.from(material, 'base64');
