@@ -1,10 +1,11 @@
 import type { Sql } from '../api/whatsapp/sql';
 import type { AssignmentReason, AssignmentStrategy } from '../prisma/client';
 
-// Every routed, accepted, transferred or closed conversation passes here: each step is one read and
-// one statement, instead of the Prisma reads and transactions whose query compiler cost the worker
-// more than the writes. One statement is all or nothing, so the step's row (an Assignment or a
-// timeline line carrying the step id) says it was done, and a retried activity changes nothing.
+// Every routed, accepted, transferred or closed conversation passes here: each step writes in one
+// statement (automatic assignment runs it inside its lock's transaction), instead of the Prisma reads
+// and transactions whose query compiler cost the worker more than the writes. One statement is all or
+// nothing, so the step's row (an Assignment or a timeline line carrying the step id) says it was done,
+// and a retried activity does not do it again.
 
 /** Runs one parameterised statement: a pg pool, or a Prisma transaction's `$executeRawUnsafe`. */
 export type RunStatement = (text: string, params: unknown[]) => Promise<unknown>;
@@ -118,15 +119,16 @@ export async function writeAssigned(run: RunStatement, row: RoutingRow, step: Ha
   await run(ASSIGNED, handOverParams(row, step, step.agentId));
 }
 
-const done = (table: 'Message') => `WITH done AS (SELECT 1 FROM "${table}" WHERE "id" = $2)`;
+/** The step's timeline line exists: it was done. */
+const LINE_DONE = `WITH done AS (SELECT 1 FROM "Message" WHERE "id" = $2)`;
 
 /** A line in the timeline alone (the bot stopped, say), written once per step. */
 export async function writeTimelineLine(run: RunStatement, conversation: Pick<RoutingRow, 'id' | 'companyId' | 'numberId'>, step: { stepId: string; line: TimelineLine }) {
-  await run(`${done('Message')} ${TIMELINE}`, timelineParams(conversation, step.stepId, step.line));
+  await run(`${LINE_DONE} ${TIMELINE}`, timelineParams(conversation, step.stepId, step.line));
 }
 
 // $8 the next escalation's time (none after the last, or when it moves elsewhere).
-const ESCALATED = `${done('Message')},
+const ESCALATED = `${LINE_DONE},
 timeline AS (${TIMELINE})
 UPDATE "Conversation" SET "escalations" = "escalations" + 1, "timeoutAt" = to_timestamp($8::float8 / 1000) AT TIME ZONE 'UTC', "updatedAt" = now()
 WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM done)`;
@@ -136,7 +138,8 @@ export async function writeEscalated(run: RunStatement, row: RoutingRow, step: {
   await run(ESCALATED, [...timelineParams(row, step.stepId, step.line), step.nextTimeoutAt]);
 }
 
-const RESOLVED = `${done('Message')},
+// Ending assignments and closing again on a retry changes nothing: closedAt keeps the first close.
+const RESOLVED = `${LINE_DONE},
 ended AS (UPDATE "Assignment" SET "endedAt" = now() WHERE "conversationId" = $1 AND "endedAt" IS NULL),
 timeline AS (${TIMELINE})
 UPDATE "Conversation" SET "status" = 'RESOLVED', "flowState" = 'RESOLVED', "timeoutAt" = NULL, "closedAt" = coalesce("closedAt", now()), "updatedAt" = now()
