@@ -21,9 +21,10 @@ export const recordedHistoriesDir = new URL('../workflows/test/histories/', impo
  * `temporal workflow show --output json` prints. Recording is deliberate: a new file is reviewed and
  * committed like code, and replaying it is what the suite checks.
  */
-export async function recordHistory(name: string, workflowId: string) {
+export async function recordHistory(name: string, workflowId: string, runId?: string) {
   if (!process.env.RECORD_HISTORIES) return;
-  const json = execFileSync(await ensureTemporalCli(), ['workflow', 'show', '--workflow-id', workflowId, '--address', inject('temporalAddress'), '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
+  const run = runId ? ['--run-id', runId] : [];
+  const json = execFileSync(await ensureTemporalCli(), ['workflow', 'show', '--workflow-id', workflowId, ...run, '--address', inject('temporalAddress'), '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
   mkdirSync(recordedHistoriesDir, { recursive: true });
   writeFileSync(path.join(recordedHistoriesDir, `${name}.json`), json);
 }

@@ -375,14 +375,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   /**
    * Writes drain first: an update accepted while they finish is waited for too, never left behind in
-   * a run that has already continued as new (its caller would wait for ever). The bot's place goes
-   * along only if it still has the customer once they have.
+   * a run that has already continued as new (its caller would wait for ever). If the bot lost the
+   * customer meanwhile (closed, transferred), this run goes on as the loop above decides instead.
    */
-  async function continueAsNewNow(pause?: Pick<BotPause, 'nodeId' | 'flow' | 'budget'>): Promise<never> {
+  async function continueAsNewNow(pause?: Pick<BotPause, 'nodeId' | 'flow' | 'budget'>) {
     await write(async () => undefined);
     await condition(allHandlersFinished);
-    const bot = pause && withBot() ? { ...pause, lastText, inbox: [...inbox], held: [...held] } : undefined;
-    return continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen], ...(bot ? { bot } : {}) } });
+    if (pause && !withBot()) return;
+    const bot = pause && { ...pause, lastText, inbox: [...inbox], held: [...held] };
+    await continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen], ...(bot ? { bot } : {}) } });
   }
 
   async function finish() {
