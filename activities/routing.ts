@@ -23,8 +23,8 @@ export interface QueueInput extends Step {
 }
 
 export interface QueueResult {
-  /** When the queue escalates, counted from when the conversation entered it (out-of-hours time excluded). */
-  escalateInMs: number;
+  /** When the queue escalates, counted from when the conversation entered it (out-of-hours time excluded); null once it has escalated as often as it may. */
+  escalateInMs: number | null;
   /** The department's response timeout, for the escalations after the first. */
   timeoutMs: number;
   /** Closed now, and the conversation has just arrived: the customer is told once, not on every retry. */
@@ -55,12 +55,23 @@ export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: 
 
   return {
     async queueInDepartment(input: QueueInput): Promise<QueueResult> {
-      const previous = await readRoutingRow(sql, input.conversationId, input.departmentId, [input.byUserId]);
+      const previous = await readRoutingRow(sql, input.conversationId, input.departmentId, [input.byUserId], input.stepId);
       const department = departmentOf(previous);
       const now = Date.now();
-      const stillHere = previous.status === 'QUEUED' && previous.departmentId === input.departmentId && previous.timeoutAt !== null;
       const opening = openingState(businessHoursSchema.parse(department.businessHours), new Date(now));
-      const timeoutAt = stillHere ? previous.timeoutAt! : now + (opening.open ? 0 : opening.opensInMs) + department.responseTimeoutMinutes * minuteMs;
+      if (previous.stepDone) {
+        // Queued by this very step already (a retry, or a run that continued as new): its deadline
+        // stands as the escalations left it, and the customer has heard about the hours once.
+        await publishConversation({ db, notify }, input.conversationId);
+        return {
+          escalateInMs: previous.timeoutAt === null ? null : Math.max(0, previous.timeoutAt - now),
+          timeoutMs: department.responseTimeoutMinutes * minuteMs,
+          outOfHours: false,
+          strategy: department.assignmentStrategy,
+          maxEscalations: department.maxEscalations,
+        };
+      }
+      const timeoutAt = now + (opening.open ? 0 : opening.opensInMs) + department.responseTimeoutMinutes * minuteMs;
       const line =
         input.reason === 'TRANSFERRED'
           ? { kind: 'transfer', text: withNote(`${nameIn(previous)(input.byUserId)} transferiu para ${department.name}`, input.note) }
@@ -74,14 +85,14 @@ export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: 
         byUserId: input.byUserId,
         note: input.note,
         line,
-        queuedAt: stillHere && previous.queuedAt !== null ? previous.queuedAt : now,
+        queuedAt: now,
         timeoutAt,
       });
       await publishConversation({ db, notify }, input.conversationId, input.reason === 'TRANSFERRED' ? 'conversation.transferred' : 'conversation.updated', previous.assigneeId ? [previous.assigneeId] : []);
       return {
         escalateInMs: Math.max(0, timeoutAt - now),
         timeoutMs: department.responseTimeoutMinutes * minuteMs,
-        outOfHours: !opening.open && !stillHere,
+        outOfHours: !opening.open,
         strategy: department.assignmentStrategy,
         maxEscalations: department.maxEscalations,
       };

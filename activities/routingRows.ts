@@ -18,31 +18,33 @@ export interface RoutingRow {
   status: string;
   departmentId: string | null;
   assigneeId: string | null;
-  /** Epoch milliseconds (the columns hold UTC without a zone). */
-  queuedAt: number | null;
+  /** When the queue escalates, epoch milliseconds (the column holds UTC without a zone). */
   timeoutAt: number | null;
   /** The department the step names, or the conversation's own. */
   department: { id: string; name: string; businessHours: unknown; responseTimeoutMinutes: number; assignmentStrategy: AssignmentStrategy; maxEscalations: number; escalationDepartmentId: string | null } | null;
   /** Names of the people the step mentions, for the timeline. */
   names: Record<string, string>;
+  /** The step's Assignment row exists: this is a retry, or a run that continued as new doing it again. */
+  stepDone: boolean;
 }
 
 const READ = `
 SELECT c."id", c."companyId", c."numberId", c."status", c."departmentId", c."assigneeId",
-  extract(epoch FROM c."queuedAt") * 1000 AS "queuedAt", extract(epoch FROM c."timeoutAt") * 1000 AS "timeoutAt",
+  extract(epoch FROM c."timeoutAt") * 1000 AS "timeoutAt",
   (SELECT json_build_object('id', d."id", 'name', d."name", 'businessHours', d."businessHours", 'responseTimeoutMinutes', d."responseTimeoutMinutes",
                             'assignmentStrategy', d."assignmentStrategy", 'maxEscalations', d."maxEscalations", 'escalationDepartmentId', d."escalationDepartmentId")
    FROM "Department" d WHERE d."id" = coalesce($2::uuid, c."departmentId")) AS "department",
-  (SELECT coalesce(json_object_agg(u."id", u."name"), '{}'::json) FROM "User" u WHERE u."id" = ANY($3::uuid[])) AS "names"
+  (SELECT coalesce(json_object_agg(u."id", u."name"), '{}'::json) FROM "User" u WHERE u."id" = ANY($3::uuid[])) AS "names",
+  EXISTS (SELECT 1 FROM "Assignment" a WHERE a."id" = $4::uuid) AS "stepDone"
 FROM "Conversation" c
 WHERE c."id" = $1`;
 
-export async function readRoutingRow(sql: Sql, conversationId: string, departmentId: string | null, userIds: (string | null | undefined)[] = []): Promise<RoutingRow> {
-  const found = await sql.query<RoutingRow>(READ, [conversationId, departmentId, userIds.filter((id): id is string => !!id)]);
+export async function readRoutingRow(sql: Sql, conversationId: string, departmentId: string | null, userIds: (string | null | undefined)[] = [], stepId: string | null = null): Promise<RoutingRow> {
+  const found = await sql.query<RoutingRow>(READ, [conversationId, departmentId, userIds.filter((id): id is string => !!id), stepId]);
   const row = found.rows[0];
   if (!row) throw new Error(`conversation ${conversationId} not found`);
   // extract() comes back as numeric, which pg hands over as text.
-  return { ...row, queuedAt: row.queuedAt === null ? null : Number(row.queuedAt), timeoutAt: row.timeoutAt === null ? null : Number(row.timeoutAt) };
+  return { ...row, timeoutAt: row.timeoutAt === null ? null : Number(row.timeoutAt) };
 }
 
 /** Who said what in a step, as every statement below takes it. */

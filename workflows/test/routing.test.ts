@@ -1,9 +1,9 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, onTestFinished as onTeardown, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, onTestFinished as onTeardown, test } from 'vitest';
 import { weekdays } from '../../api/departments/schemas';
 import { eventually, login, testDb } from '../../test/harness';
 import { recordHistory, replay } from '../../test/replay';
-import { conversationStateQuery, conversationWorkflowId } from '../conversation';
+import { agentAvailableSignal, conversationStateQuery, conversationWorkflowId } from '../conversation';
 import { startConversationRig, visibleText, type ConversationRig } from '../../test/conversationRig';
 
 // Durations are configured in minutes; this rig's worker makes a minute last a second, so a queue
@@ -144,6 +144,29 @@ describe('a conversation from first contact to the returning customer', () => {
 });
 
 describe('automatic assignment', () => {
+  test('when a queue has escalated as often as its department allows and its run continues as new, then it does not escalate again', async () => {
+    await setDepartment(departments().b, { responseTimeoutMinutes: 1, escalationDepartmentId: null, maxEscalations: 1 });
+    onTeardown(() => setDepartment(departments().b, { responseTimeoutMinutes: 10 }));
+    const waId = '5511933330009';
+    const conversation = await rig.queued(waId, 'financeiro');
+    await eventually(() => rig.conversationOf(waId), (c) => c.escalations === 1 && c.timeoutAt === null, 15_000);
+    const handle = rig.api.temporal.workflow.getHandle(conversationWorkflowId(conversation.id));
+    const firstRun = (await handle.describe()).runId;
+
+    // Each "an agent is free" adds a signal and a workflow task to the history (a manual queue has
+    // nobody to assign), until the run continues as new; then the next run is left alone.
+    for (let sent = 0; (await handle.describe()).runId === firstRun; sent++) {
+      expect(sent).toBeLessThan(inject('continueAsNewSuggestedAt'));
+      await handle.signal(agentAvailableSignal);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3 * MINUTE_MS));
+    expect(await rig.conversationOf(waId)).toMatchObject({ status: 'QUEUED', departmentId: departments().b, escalations: 1, timeoutAt: null });
+    expect(await timeline(conversation.id)).toEqual(['Sem resposta em 1 min na fila de Financeiro: supervisores avisados']);
+    expect((await stateOf(conversation.id)).escalations).toBe(1);
+    const next = await handle.fetchHistory();
+    expect(next.events!.filter((e) => e.timerStartedEventAttributes)).toEqual([]);
+  });
+
   test('when the department assigns round-robin, then a conversation waits while nobody is online, goes to the agent who comes online, and the next waits for a free slot', async () => {
     const { agentA } = users();
     await setDepartment(departments().a, { assignmentStrategy: 'ROUND_ROBIN', responseTimeoutMinutes: 60 });
