@@ -44,7 +44,10 @@ export interface AssignInput extends Step {
 const withNote = (text: string, note?: string | null) => (note ? `${text}: “${note}”` : text);
 const nameIn = (row: RoutingRow) => (id: string | null | undefined) => (id && row.names[id]) || 'alguém';
 /** The partial unique index allows one open conversation per contact. */
-const anotherOpen = (error: unknown) => (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'Conversation_one_open_per_contact';
+const anotherOpen = (error: unknown) => {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'Conversation_one_open_per_contact';
+};
 
 export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: ActivityDeps) {
   const run = onPool(sql);
@@ -58,7 +61,6 @@ export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: 
       const previous = await readRoutingRow(sql, input.conversationId, input.departmentId, [input.byUserId], input.stepId);
       const department = departmentOf(previous);
       const now = Date.now();
-      const opening = openingState(businessHoursSchema.parse(department.businessHours), new Date(now));
       if (previous.stepDone) {
         // Queued by this very step already (a retry, or a run that continued as new): its deadline
         // stands as the escalations left it, and the customer has heard about the hours once.
@@ -71,6 +73,7 @@ export function createRoutingActivities({ db, sql, notify, minuteMs = 60_000 }: 
           maxEscalations: department.maxEscalations,
         };
       }
+      const opening = openingState(businessHoursSchema.parse(department.businessHours), new Date(now));
       const timeoutAt = now + (opening.open ? 0 : opening.opensInMs) + department.responseTimeoutMinutes * minuteMs;
       const line =
         input.reason === 'TRANSFERRED'

@@ -19,6 +19,7 @@ import { createWorker } from '../temporal/createWorker';
 import { createRealtimeNotifier } from '../api/realtime/pgChannel';
 import { createMetaProvider } from '../activities/whatsapp/metaProvider';
 import type { WhatsAppProvider } from '../activities/whatsapp/provider';
+import type { ActivityDeps } from '../activities/deps';
 import { createTemporalClient } from '../temporal/client';
 import { workerConfigSchema } from '../temporal/config';
 
@@ -56,26 +57,33 @@ export function temporalClient(address = inject('temporalAddress')): Client {
  */
 export const TEST_PROCESS_ENV = { SECRETS_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 'orquestra-test').toString('base64')}`, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' };
 
+/** The worker's configuration in tests: the key ring the test API encrypts with, loopback allowed. */
+export const testWorkerConfig = (env: Record<string, string> = {}) => workerConfigSchema.parse({ DATABASE_URL: testDatabaseUrl(), ...TEST_PROCESS_ENV, ...env });
+
+/** What activities get in tests, as the worker builds it. Without a provider of its own a test's sends go nowhere and fail loudly. */
+export function testActivityDeps(options: { whatsapp?: WhatsAppProvider; minuteMs?: number; env?: Record<string, string> } = {}): ActivityDeps {
+  const config = testWorkerConfig(options.env);
+  return {
+    db: testDb(),
+    sql: testSql(),
+    whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
+    notify: createRealtimeNotifier(testSql()),
+    secretKeys: config.SECRETS_ENCRYPTION_KEYS,
+    outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
+    media: createLocalMediaStorage(mediaDir()),
+    minuteMs: options.minuteMs,
+  };
+}
+
 /** A worker on its own task queue so test files never steal each other's tasks. */
 export async function startTestWorker(taskQueue: string, options: { whatsapp?: WhatsAppProvider; minuteMs?: number } = {}): Promise<{ worker: Worker; stop: () => Promise<void> }> {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const config = workerConfigSchema.parse({ DATABASE_URL: testDatabaseUrl(), ...TEST_PROCESS_ENV });
   const worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    // Without a provider of its own a test's sends go nowhere and fail loudly.
-    deps: {
-      db: testDb(),
-      sql: testSql(),
-      whatsapp: options.whatsapp ?? createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
-      notify: createRealtimeNotifier(testSql()),
-      secretKeys: config.SECRETS_ENCRYPTION_KEYS,
-      outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
-      media: createLocalMediaStorage(mediaDir()),
-      minuteMs: options.minuteMs,
-    },
+    deps: testActivityDeps(options),
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });
   const running = worker.run();

@@ -379,17 +379,21 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
    * customer meanwhile (closed, transferred), this run goes on as the loop above decides instead.
    */
   async function continueAsNewNow(pause?: Pick<BotPause, 'nodeId' | 'flow' | 'budget'>) {
-    await write(async () => undefined);
-    await condition(allHandlersFinished);
+    await drain();
     if (pause && !withBot()) return;
     const bot = pause && { ...pause, lastText, inbox: [...inbox], held: [...held] };
     await continueAsNew<typeof conversationWorkflow>({ ...input, reopening: false, carried: { setup, state, queue: queue && queue.ticket, seen: [...seen], ...(bot ? { bot } : {}) } });
   }
 
   async function finish() {
+    await drain();
+    return state;
+  }
+
+  /** Every write in order is done and every update handler has returned. */
+  async function drain() {
     await write(async () => undefined);
     await condition(allHandlersFinished);
-    return state;
   }
 
   /**

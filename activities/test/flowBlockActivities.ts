@@ -1,24 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { TEST_PROCESS_ENV, testDatabaseUrl, testDb, testSql } from '../../test/harness';
-import { workerConfigSchema } from '../../temporal/config';
+import { testActivityDeps, testDb } from '../../test/harness';
 import { createFlowBlockActivities } from '../flowBlocks';
-import { createMetaProvider } from '../whatsapp/metaProvider';
-
-/** The worker's configuration in tests: the key ring the test API encrypts with, loopback allowed. */
-export const testWorkerConfig = (env: Record<string, string> = {}) => workerConfigSchema.parse({ DATABASE_URL: testDatabaseUrl(), ...TEST_PROCESS_ENV, ...env });
 
 /** The flow-block activities as the worker runs them, called directly over the test database. */
-export function flowBlockActivities(env: Record<string, string> = {}) {
-  const config = testWorkerConfig(env);
-  return createFlowBlockActivities({
-    db: testDb(),
-    sql: testSql(),
-    whatsapp: createMetaProvider({ baseUrl: 'http://127.0.0.1:1', graphVersion: 'v23.0', accessToken: 'none' }),
-    notify: async () => undefined,
-    secretKeys: config.SECRETS_ENCRYPTION_KEYS,
-    outboundAllowed: config.OUTBOUND_ALLOWED_HOSTS,
-  });
-}
+export const flowBlockActivities = (env: Record<string, string> = {}) => createFlowBlockActivities({ ...testActivityDeps({ env }), notify: async () => undefined });
 
 /** A conversation of the company for blocks to run in: its own number and contact. */
 export async function conversationIn(companyId: string) {

@@ -31,15 +31,13 @@ export function encryptSecret(ring: SecretKeyRing, owner: SecretOwner, plaintext
  */
 export const ENCRYPTED_PREFIX = `${VERSION}:`;
 
-export const isEncryptedSecret = (stored: string) => stored.startsWith(ENCRYPTED_PREFIX);
-
 /**
  * The plaintext of a stored value. An unprefixed value is a legacy plaintext row and is returned as it
  * is: the API encrypts those at start (reencryptSecrets), and until then, or while an API of the
  * previous release still writes them during a rolling deploy, flows keep working.
  */
 export function decryptSecret(ring: SecretKeyRing, owner: SecretOwner, stored: string): string {
-  if (!isEncryptedSecret(stored)) return stored;
+  if (!stored.startsWith(ENCRYPTED_PREFIX)) return stored;
   const [, keyId = '', iv = '', tag = '', ciphertext = '', ...rest] = stored.split(':');
   if (rest.length) throw new UnreadableSecretError('malformed value');
   const key = ring.byId.get(keyId);
